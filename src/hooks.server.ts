@@ -1,0 +1,35 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { app, startApp } from '$lib/server/app';
+import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
+import { attachRealtime, currentIo } from '$lib/server/realtime';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	const started = await startApp();
+	const io = currentIo();
+	if (io) attachRealtime(io, started);
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { db } = await app();
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.account = null;
+	event.locals.session = null;
+	if (token) {
+		const { session, account } = await validateSessionToken(db, token);
+		if (session) {
+			// Sliding expiry: the cookie follows the session's (possibly extended) end.
+			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt, event.url.protocol === 'https:'));
+			event.locals.account = account;
+			event.locals.session = session;
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};

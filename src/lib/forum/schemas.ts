@@ -1,0 +1,21 @@
+/** Field schemas shared by several command families. */
+import { z } from 'zod';
+import { DELEGATION_CATEGORIES, PARTICIPANT_ROLES } from './types';
+
+/** A client-generated command id: a retry with the same id is applied once. */
+export const commandId = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{8,64}$/, 'A command id is 8 to 64 letters, digits, "-" or "_".');
+
+export const agendaItemNumber = z.number().int().min(1).max(10);
+
+export const participantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const delegationId = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{1,40}$/, 'A delegation code is 1 to 40 letters, digits, "-" or "_".');
+
+export const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const delegationCategory = z.enum(DELEGATION_CATEGORIES);
+export const participantRole = z.enum(PARTICIPANT_ROLES);

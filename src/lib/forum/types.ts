@@ -1,0 +1,145 @@
+/**
+ * The forum's state, as every rule and every screen sees it.
+ * Plain JSON (no Map, no Date, no class) so that it can be sent as a snapshot,
+ * cached offline and compared by hash.
+ */
+
+/** ITU's six official languages (domain.md). French prevails in case of dispute. */
+export const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A text in one or more languages; English is always present. */
+export type Localized = { en: string } & Partial<Record<Language, string>>;
+
+export type ForumPhase = 'preparation' | 'in_session' | 'closed';
+
+export const DELEGATION_CATEGORIES = [
+	'member_state',
+	'sector_member',
+	'associate',
+	'academia',
+	'observer'
+] as const;
+export type DelegationCategory = (typeof DELEGATION_CATEGORIES)[number];
+
+export interface Delegation {
+	id: string;
+	name: string;
+	category: DelegationCategory;
+}
+
+/** A delegate's standing inside a delegation; `secretariat` for ITU staff. */
+export const PARTICIPANT_ROLES = ['head', 'alternate', 'delegate', 'secretariat'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export interface Participant {
+	id: string;
+	name: string;
+	/** null for the secretariat */
+	delegationId: string | null;
+	role: ParticipantRole;
+	present: boolean;
+}
+
+export const AGENDA_ITEM_STATUSES = ['pending', 'open', 'suspended', 'closed'] as const;
+export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
+
+export interface AgendaSitting {
+	openedAt: number;
+	/** set when the item was suspended or closed */
+	endedAt: number | null;
+	endedAs: 'suspended' | 'closed' | null;
+}
+
+export interface AgendaItem {
+	number: number;
+	title: Localized;
+	status: AgendaItemStatus;
+	/** every time the item was open, for the Chair's report */
+	sittings: AgendaSitting[];
+}
+
+export interface ReportSection {
+	number: string;
+	title: string;
+	text: string;
+}
+
+export const OPINION_STATUSES = [
+	'in_report',
+	'under_consideration',
+	'consensus_check',
+	'assigned_to_wg',
+	'wg_agreed',
+	'wg_no_agreement',
+	'adopted',
+	'adopted_with_amendments',
+	'not_adopted',
+	'deferred'
+] as const;
+export type OpinionStatus = (typeof OPINION_STATUSES)[number];
+
+/** An opinion is decided once the plenary has reached one of these outcomes (domain.md, item 9). */
+export const DECIDED_OPINION_STATUSES: readonly OpinionStatus[] = [
+	'adopted',
+	'adopted_with_amendments',
+	'not_adopted',
+	'deferred'
+];
+
+export interface OpinionParagraph {
+	kind: 'preambular' | 'operative';
+	text: string;
+}
+
+export interface DraftOpinion {
+	number: number;
+	title: string;
+	illustrative: boolean;
+	paragraphs: OpinionParagraph[];
+	status: OpinionStatus;
+}
+
+export interface ForumSettings {
+	/** seconds; the default speech limit of an item (issue 4) */
+	speechLimitSeconds: number;
+	/** more than this share of accredited Member States must be checked in for a vote */
+	quorumShare: number;
+	/** whether a Sector Member's objection blocks consensus (domain.md: default yes) */
+	sectorMemberObjectionBlocks: boolean;
+}
+
+export const DEFAULT_SETTINGS: ForumSettings = {
+	speechLimitSeconds: 180,
+	quorumShare: 0.5,
+	sectorMemberObjectionBlocks: true
+};
+
+export interface ForumState {
+	slug: string;
+	title: Localized;
+	theme: Localized;
+	subthemes: Localized[];
+	venue: string;
+	dates: { start: string; end: string };
+	phase: ForumPhase;
+	settings: ForumSettings;
+	openedAt: number | null;
+	closedAt: number | null;
+	/** the Secretary-General or their appointee: presides over items 1–2 until a Chair is elected */
+	openingOfficerId: string;
+	/** the elected Chair, once in office */
+	chairId: string | null;
+	agenda: AgendaItem[];
+	/** the plenary item open now, if any */
+	currentItem: number | null;
+	delegations: Record<string, Delegation>;
+	participants: Record<string, Participant>;
+	report: { title: string; sections: ReportSection[] };
+	opinions: DraftOpinion[];
+}
+
+/** Who presides now: the Chair once elected, the opening officer before (domain.md). */
+export function presidingOfficerId(state: ForumState): string {
+	return state.chairId ?? state.openingOfficerId;
+}

@@ -1,0 +1,78 @@
+/**
+ * The Socket.IO contract, written once and shared by the server and the client
+ * (style.md: no second hand-written copy of the event map).
+ */
+import { z } from 'zod';
+import type { ForumEvent } from './forum/rules';
+import type { ForumState } from './forum/types';
+
+/** Bumped when a message changes shape; the handshake refuses a client of another version. */
+export const PROTOCOL_VERSION = 1;
+
+export interface ApiError {
+	code: string;
+	message: string;
+}
+
+export type CommandAck =
+	| { ok: true; seq: number; duplicate?: boolean }
+	| { ok: false; status: number; error: ApiError };
+
+/** A view of the forum as one participant may see it, at sequence number `seq`. */
+export interface Snapshot {
+	forum: string;
+	seq: number;
+	state: ForumState;
+}
+
+export type SyncReply =
+	| { ok: true; kind: 'events'; forum: string; events: ForumEvent[]; head: number }
+	| { ok: true; kind: 'snapshot'; snapshot: Snapshot }
+	| { ok: false; status: number; error: ApiError };
+
+export type JoinReply = { ok: true; snapshot: Snapshot; you: Identity } | { ok: false; status: number; error: ApiError };
+
+/** Who the server thinks you are in a forum. */
+export interface Identity {
+	accountId: string | null;
+	name: string;
+	/** null when you are not a participant of this forum (the room display, say) */
+	participantId: string | null;
+	display: boolean;
+}
+
+export const forumSlug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'A forum slug is lowercase letters, digits and "-".');
+
+export const joinRequest = z.strictObject({ forum: forumSlug });
+export const syncRequest = z.strictObject({ forum: forumSlug, after: z.number().int().min(0) });
+
+export interface ClientToServerEvents {
+	join: (request: z.infer<typeof joinRequest>, ack: (reply: JoinReply) => void) => void;
+	sync: (request: z.infer<typeof syncRequest>, ack: (reply: SyncReply) => void) => void;
+	command: (
+		request: { forum: string; command: unknown },
+		ack: (reply: CommandAck) => void
+	) => void;
+}
+
+export interface ServerToClientEvents {
+	/** one event of a forum you joined, in sequence order */
+	event: (message: { forum: string; event: ForumEvent }) => void;
+	/** the server is going away or your session ended; `reason` is a sentence to show */
+	closing: (message: { code: string; reason: string }) => void;
+}
+
+/** What the client sends in the handshake's `auth`. */
+export interface HandshakeAuth {
+	protocol: number;
+}
+
+/** The handshake's refusal reasons, sent as `connect_error` messages. */
+export const HANDSHAKE_ERRORS = {
+	protocol: 'protocol_mismatch',
+	origin: 'bad_origin',
+	session: 'not_signed_in'
+} as const;
+
+/** Past this many missed events, `sync` answers with a fresh snapshot. */
+export const SYNC_EVENT_LIMIT = 1000;

@@ -1,0 +1,49 @@
+/** The SQLite database: one file, WAL, and fsync on every commit (an acknowledged command is on disk). */
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface Database {
+	accounts: { id: string; email: string; name: string; password_hash: string; created_at: number };
+	sessions: { id: string; account_id: string; expires_at: number };
+	forums: { slug: string; created_at: number };
+	events: {
+		forum: string;
+		seq: number;
+		type: string;
+		payload: string;
+		audience: string;
+		actor: string | null;
+		at: number;
+		command_id: string | null;
+	};
+	commands: {
+		forum: string;
+		id: string;
+		actor: string;
+		type: string;
+		first_seq: number;
+		last_seq: number;
+		at: number;
+	};
+	login_throttle: { key: string; failures: number; locked_until: number };
+}
+
+export type DB = Kysely<Database>;
+
+export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new SQLite(path);
+	sqlite.pragma('journal_mode = WAL');
+	// FULL: in WAL mode, NORMAL may lose the last commits on power loss; an acknowledged command must not.
+	sqlite.pragma('synchronous = FULL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, sqlite };
+}
+
+export function databasePath(): string {
+	return process.env.DATABASE_PATH ?? 'data/plenary.db';
+}

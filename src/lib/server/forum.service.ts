@@ -1,0 +1,346 @@
+/**
+ * The thin shell around the rules: validate, decide, append to the log, only then acknowledge
+ * and publish. Each forum's state is kept in memory by following the log, never by trusting a
+ * write that the log did not accept.
+ */
+import { randomUUID } from 'node:crypto';
+import { audiencesFor, type Audience, type Viewer } from '$lib/forum/audience';
+import { blankForum, type ForumCreated } from '$lib/forum/forum.rules';
+import { isRefusal, type DecisionContext, type NewEvent } from '$lib/forum/define';
+import { apply, decide, parseCommand, type Command, type ForumEvent } from '$lib/forum/rules';
+import type { Actor } from '$lib/forum/roles';
+import type { ForumState } from '$lib/forum/types';
+import type { CommandAck, Snapshot } from '$lib/protocol';
+import { SYNC_EVENT_LIMIT } from '$lib/protocol';
+import { hashPassword } from './auth/password';
+import type { DB } from './db';
+import {
+	AppendConflict,
+	appendEvents,
+	findCommand,
+	forumSlugs,
+	headSeq,
+	readEvents
+} from './eventlog';
+
+/** The shared views: viewers of one class see the same events (personal events aside). */
+const VIEW_CLASSES = {
+	public: ['public'],
+	member_states: ['public', 'member_states'],
+	secretariat: ['public', 'member_states', 'secretariat']
+} as const satisfies Record<string, Audience[]>;
+type ViewClass = keyof typeof VIEW_CLASSES;
+
+/** Called after events are on disk, in sequence order. */
+export type Publisher = (forum: string, events: ForumEvent[]) => void;
+
+class Mutex {
+	private tail: Promise<unknown> = Promise.resolve();
+	run<T>(task: () => Promise<T>): Promise<T> {
+		const result = this.tail.then(task, task);
+		this.tail = result.catch(() => undefined);
+		return result;
+	}
+}
+
+export class ForumHost {
+	/** every event applied: the state the rules decide against */
+	readonly full: ForumState;
+	private readonly views: Record<ViewClass, ForumState>;
+	/** participants with events addressed to them alone, and their own views */
+	private readonly personal = new Map<string, ForumState>();
+	head = 0;
+	readonly mutex = new Mutex();
+
+	constructor(readonly slug: string) {
+		this.full = blankForum(slug);
+		this.views = {
+			public: blankForum(slug),
+			member_states: blankForum(slug),
+			secretariat: blankForum(slug)
+		};
+	}
+
+	/** Apply events that are already in the log, in order. */
+	follow(events: ForumEvent[]): void {
+		for (const event of events) {
+			if (event.seq !== this.head + 1) {
+				throw new Error(`${this.slug}: event ${event.seq} follows ${this.head}: the log has a gap`);
+			}
+			apply(this.full, event);
+			for (const [name, audiences] of Object.entries(VIEW_CLASSES)) {
+				if ((audiences as readonly Audience[]).includes(event.audience)) {
+					apply(this.views[name as ViewClass], event);
+				}
+			}
+			if (event.audience.startsWith('participant:')) {
+				const participantId = event.audience.slice('participant:'.length);
+				const view = this.personal.get(participantId);
+				if (view) apply(view, event);
+			} else {
+				for (const [participantId, view] of this.personal) {
+					if (audiencesFor(this.full, participantViewer(participantId)).includes(event.audience)) {
+						apply(view, event);
+					}
+				}
+			}
+			this.head = event.seq;
+		}
+	}
+
+	viewClassOf(viewer: Viewer): ViewClass {
+		const audiences = audiencesFor(this.full, viewer);
+		if (audiences.includes('secretariat')) return 'secretariat';
+		if (audiences.includes('member_states')) return 'member_states';
+		return 'public';
+	}
+
+	/** The state as this viewer may see it. Personal views are built on first use. */
+	async viewFor(db: DB, viewer: Viewer): Promise<ForumState> {
+		if (viewer.kind === 'participant') {
+			const personal = this.personal.get(viewer.participantId);
+			if (personal) return personal;
+			if (await hasPersonalEvents(db, this.slug, viewer.participantId)) {
+				const audiences = audiencesFor(this.full, viewer);
+				const view = blankForum(this.slug);
+				for (const event of await readEvents(db, this.slug, 0, { audiences })) {
+					if (event.seq <= this.head) apply(view, event);
+				}
+				this.personal.set(viewer.participantId, view);
+				return view;
+			}
+		}
+		return this.views[this.viewClassOf(viewer)];
+	}
+}
+
+function participantViewer(participantId: string): Viewer {
+	return { kind: 'participant', participantId };
+}
+
+async function hasPersonalEvents(db: DB, forum: string, participantId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('events')
+		.select('seq')
+		.where('forum', '=', forum)
+		.where('audience', '=', `participant:${participantId}`)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export type CommandOutcome = CommandAck & { events?: ForumEvent[] };
+
+export class ForumService {
+	private readonly hosts = new Map<string, ForumHost>();
+	private publisher: Publisher = () => {};
+
+	constructor(readonly db: DB) {}
+
+	onPublish(publisher: Publisher): void {
+		this.publisher = publisher;
+	}
+
+	/** Load every forum's state from its log. */
+	async loadAll(): Promise<void> {
+		for (const slug of await forumSlugs(this.db)) await this.host(slug);
+	}
+
+	slugs(): string[] {
+		return [...this.hosts.keys()];
+	}
+
+	/** The forum's host, caught up with the log; undefined when there is no such forum. */
+	async host(slug: string): Promise<ForumHost | undefined> {
+		let host = this.hosts.get(slug);
+		if (!host) {
+			const exists = await this.db
+				.selectFrom('forums')
+				.select('slug')
+				.where('slug', '=', slug)
+				.executeTakeFirst();
+			if (!exists) return undefined;
+			host = new ForumHost(slug);
+			this.hosts.set(slug, host);
+		}
+		await this.catchUp(host);
+		return host;
+	}
+
+	/** Apply what other writers appended since we last looked. */
+	private async catchUp(host: ForumHost): Promise<ForumEvent[]> {
+		const missed = await readEvents(this.db, host.slug, host.head);
+		host.follow(missed);
+		return missed;
+	}
+
+	/** Set a forum up: its row and its first event. Used by the demo loader and tests. */
+	async createForum(created: ForumCreated): Promise<ForumHost> {
+		const at = Date.now();
+		await this.db.insertInto('forums').values({ slug: created.slug, created_at: at }).execute();
+		const event: ForumEvent = {
+			seq: 1,
+			type: 'forum.created',
+			payload: created,
+			audience: 'public',
+			actor: null,
+			at
+		};
+		await appendEvents(this.db, created.slug, 0, [event], null);
+		return (await this.host(created.slug))!;
+	}
+
+	/**
+	 * Append events decided by the server itself (setting a forum up, the demo data), not by a
+	 * participant's command. They still go through the log and the evolvers.
+	 */
+	async appendAsServer(slug: string, newEvents: NewEvent[]): Promise<ForumEvent[]> {
+		const host = await this.host(slug);
+		if (!host) throw new Error(`no forum ${slug}`);
+		return host.mutex.run(async () => {
+			await this.catchUp(host);
+			const at = Date.now();
+			const events = newEvents.map((e, i) => ({
+				seq: host.head + 1 + i,
+				type: e.type as ForumEvent['type'],
+				payload: e.payload as ForumEvent['payload'],
+				audience: e.audience,
+				actor: null,
+				at
+			}));
+			await appendEvents(this.db, slug, host.head, events, null);
+			host.follow(events);
+			this.publisher(slug, events);
+			return events;
+		});
+	}
+
+	async snapshot(slug: string, viewer: Viewer): Promise<Snapshot | undefined> {
+		const host = await this.host(slug);
+		if (!host) return undefined;
+		return host.mutex.run(async () => ({
+			forum: slug,
+			seq: host.head,
+			// a copy: the live view changes as events arrive, the snapshot must not
+			state: structuredClone(await host.viewFor(this.db, viewer))
+		}));
+	}
+
+	/** The events after `after` that the viewer may see, or undefined when too many to send. */
+	async eventsAfter(
+		slug: string,
+		viewer: Viewer,
+		after: number,
+		limit = SYNC_EVENT_LIMIT
+	): Promise<{ events: ForumEvent[]; head: number; truncated: boolean } | undefined> {
+		const host = await this.host(slug);
+		if (!host) return undefined;
+		const audiences = audiencesFor(host.full, viewer);
+		const events = await readEvents(this.db, slug, after, { audiences, limit: limit + 1 });
+		const truncated = events.length > limit;
+		return { events: events.slice(0, limit), head: host.head, truncated };
+	}
+
+	/**
+	 * Execute a command from a signed-in account. Answers as the HTTP API does:
+	 * 200 ok, 400 malformed, 403 not yours, 404 no such forum, 409 refused by the rules now.
+	 */
+	async execute(slug: string, accountId: string, input: unknown): Promise<CommandOutcome> {
+		const parsed = parseCommand(input);
+		if (!parsed.ok) return failure(400, parsed.code, parsed.message);
+		const command = parsed.command;
+		const host = await this.host(slug);
+		if (!host) return failure(404, 'no_such_forum', 'There is no such forum.');
+
+		return host.mutex.run(async () => {
+			for (let attempt = 0; attempt < 5; attempt++) {
+				const previous = await findCommand(this.db, slug, command.id);
+				if (previous) {
+					if (previous.actor !== accountId || previous.type !== command.type) {
+						return failure(409, 'command_id_reused', 'This command id was already used for another command. Send a new id.');
+					}
+					return { ok: true, seq: previous.last_seq, duplicate: true } as const;
+				}
+				await this.catchUp(host);
+				const actor: Actor = { kind: 'participant', participantId: accountId };
+				const context: DecisionContext = { now: Date.now() };
+				let newAccount: { id: string; email: string; name: string; password: string | null } | null = null;
+				if (command.type === 'participant.register') {
+					const email = String(command.email).toLowerCase();
+					const existing = await this.db
+						.selectFrom('accounts')
+						.select('id')
+						.where('email', '=', email)
+						.executeTakeFirst();
+					context.accountId = existing?.id ?? `p-${randomUUID()}`;
+					if (!existing) {
+						newAccount = {
+							id: context.accountId,
+							email,
+							name: String(command.name),
+							password: (command.password as string | undefined) ?? null
+						};
+					}
+				}
+				const decision = decide(host.full, command, actor, context);
+				if (isRefusal(decision)) return failure(decision.status, decision.code, decision.message);
+				const events: ForumEvent[] = decision.map((e, i) => ({
+					seq: host.head + 1 + i,
+					type: e.type as ForumEvent['type'],
+					payload: e.payload as ForumEvent['payload'],
+					audience: e.audience,
+					actor: accountId,
+					at: context.now
+				}));
+				const passwordHash = newAccount
+					? await hashPassword(newAccount.password ?? randomUUID())
+					: null;
+				try {
+					await appendEvents(
+						this.db,
+						slug,
+						host.head,
+						events,
+						{ id: command.id, actor: accountId, type: command.type },
+						newAccount
+							? async (trx) => {
+									await trx
+										.insertInto('accounts')
+										.values({
+											id: newAccount.id,
+											email: newAccount.email,
+											name: newAccount.name,
+											password_hash: passwordHash!,
+											created_at: context.now
+										})
+										.execute();
+								}
+							: undefined
+					);
+				} catch (error) {
+					if (error instanceof AppendConflict || isUniqueViolation(error)) continue;
+					throw error;
+				}
+				host.follow(events);
+				this.publisher(slug, events);
+				return { ok: true, seq: host.head, events } as const;
+			}
+			return failure(409, 'busy', 'The forum is busy; please send the command again.');
+		});
+	}
+}
+
+function failure(status: number, code: string, message: string): CommandOutcome {
+	return { ok: false, status, error: { code, message } };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		'code' in error &&
+		String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+	);
+}
+
+export type { Command };

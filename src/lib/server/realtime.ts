@@ -1,0 +1,187 @@
+/**
+ * Socket.IO, authenticated by the same session cookie as HTTP. A socket joins one room per
+ * audience its participant belongs to; each event is emitted once, to the room of its audience,
+ * so Socket.IO serializes it once per audience, not once per socket.
+ */
+import { parse as parseCookie } from 'cookie';
+import type { Server, Socket } from 'socket.io';
+import { audiencesFor, type Audience, type Viewer } from '$lib/forum/audience';
+import {
+	HANDSHAKE_ERRORS,
+	joinRequest,
+	PROTOCOL_VERSION,
+	syncRequest,
+	type ClientToServerEvents,
+	type HandshakeAuth,
+	type Identity,
+	type ServerToClientEvents
+} from '$lib/protocol';
+import type { App } from './app';
+import { SESSION_COOKIE, validateSessionToken, type Account } from './auth/session';
+
+export const IO_KEY = Symbol.for('plenary.io');
+
+interface SocketData {
+	account: Account;
+	sessionId: string;
+}
+
+type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+export function forumRoom(forum: string, audience: Audience): string {
+	return `forum:${forum}:${audience}`;
+}
+
+export function accountRoom(accountId: string): string {
+	return `account:${accountId}`;
+}
+
+export function sessionRoom(sessionId: string): string {
+	return `session:${sessionId}`;
+}
+
+function handshakeError(code: string, message: string): Error {
+	const error = new Error(code) as Error & { data: { code: string; message: string } };
+	error.data = { code, message };
+	return error;
+}
+
+/** Same-origin only: the configured ORIGIN, or, without one, the host the request came to. */
+export function originAllowed(origin: string | undefined, host: string | undefined): boolean {
+	if (!origin) return false;
+	const configured = process.env.ORIGIN;
+	if (configured) return origin === configured;
+	try {
+		return new URL(origin).host === host;
+	} catch {
+		return false;
+	}
+}
+
+export function attachRealtime(io: PlenaryServer, app: App): void {
+	const marked = io as PlenaryServer & { [IO_KEY]?: boolean };
+	if (marked[IO_KEY]) return;
+	marked[IO_KEY] = true;
+
+	io.use(async (socket, next) => {
+		const auth = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
+		if (auth.protocol !== PROTOCOL_VERSION) {
+			return next(
+				handshakeError(
+					HANDSHAKE_ERRORS.protocol,
+					`This page speaks protocol ${String(auth.protocol)}, the server ${PROTOCOL_VERSION}. Reload the page.`
+				)
+			);
+		}
+		const { origin, host, cookie } = socket.handshake.headers;
+		if (!originAllowed(origin, host)) {
+			return next(handshakeError(HANDSHAKE_ERRORS.origin, 'Connections are accepted from this site only.'));
+		}
+		const token = parseCookie(cookie ?? '')[SESSION_COOKIE];
+		const { account, session } = token
+			? await validateSessionToken(app.db, token)
+			: { account: null, session: null };
+		if (!account || !session) {
+			return next(handshakeError(HANDSHAKE_ERRORS.session, 'Your session has ended. Sign in again.'));
+		}
+		socket.data.account = account;
+		socket.data.sessionId = session.id;
+		next();
+	});
+
+	io.on('connection', (socket: PlenarySocket) => {
+		const account = socket.data.account;
+		void socket.join([accountRoom(account.id), sessionRoom(socket.data.sessionId)]);
+
+		/** Join the rooms of the forum's audiences this participant belongs to. */
+		async function enter(forum: string): Promise<Viewer | null> {
+			const host = await app.forums.host(forum);
+			if (!host) return null;
+			const participant = host.full.participants[account.id];
+			if (!participant) return null;
+			const viewer: Viewer = { kind: 'participant', participantId: participant.id };
+			const rooms = audiencesFor(host.full, viewer).map((a) => forumRoom(forum, a));
+			await socket.join(rooms);
+			return viewer;
+		}
+
+		const notFound = {
+			ok: false as const,
+			status: 404,
+			error: { code: 'no_such_forum', message: 'There is no such forum, or you are not registered for it.' }
+		};
+		const malformed = (message: string) => ({
+			ok: false as const,
+			status: 400,
+			error: { code: 'malformed_request', message }
+		});
+
+		socket.on('join', async (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = joinRequest.safeParse(request);
+			if (!parsed.success) return ack(malformed(parsed.error.issues[0].message));
+			const viewer = await enter(parsed.data.forum);
+			if (!viewer) return ack(notFound);
+			const snapshot = await app.forums.snapshot(parsed.data.forum, viewer);
+			if (!snapshot) return ack(notFound);
+			const you: Identity = {
+				accountId: account.id,
+				name: account.name,
+				participantId: account.id,
+				display: false
+			};
+			ack({ ok: true, snapshot, you });
+		});
+
+		socket.on('sync', async (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = syncRequest.safeParse(request);
+			if (!parsed.success) return ack(malformed(parsed.error.issues[0].message));
+			const { forum, after } = parsed.data;
+			const viewer = await enter(forum);
+			if (!viewer) return ack(notFound);
+			const missed = await app.forums.eventsAfter(forum, viewer, after);
+			if (!missed) return ack(notFound);
+			if (missed.truncated || after > missed.head) {
+				// Too far behind (or ahead of a server that lost nothing but was restored): start afresh.
+				const snapshot = await app.forums.snapshot(forum, viewer);
+				if (!snapshot) return ack(notFound);
+				return ack({ ok: true, kind: 'snapshot', snapshot });
+			}
+			ack({ ok: true, kind: 'events', forum, events: missed.events, head: missed.head });
+		});
+
+		socket.on('command', async (request, ack) => {
+			if (typeof ack !== 'function') return;
+			if (typeof request !== 'object' || request === null || typeof request.forum !== 'string') {
+				return ack(malformed('Send { forum, command }.'));
+			}
+			const outcome = await app.forums.execute(request.forum, account.id, request.command);
+			if (outcome.ok) ack({ ok: true, seq: outcome.seq, ...(outcome.duplicate ? { duplicate: true } : {}) });
+			else ack(outcome);
+		});
+	});
+
+	app.forums.onPublish((forum, events) => {
+		for (const event of events) io.to(forumRoom(forum, event.audience)).emit('event', { forum, event });
+	});
+}
+
+/** Close the sockets of one session (sign-out on this device). */
+export function disconnectSession(io: PlenaryServer | undefined, sessionId: string, reason: string): void {
+	if (!io) return;
+	io.to(sessionRoom(sessionId)).emit('closing', { code: 'signed_out', reason });
+	io.in(sessionRoom(sessionId)).disconnectSockets(true);
+}
+
+/** Close an account's sockets, telling them why (sign-out, password change). */
+export function disconnectAccount(io: PlenaryServer | undefined, accountId: string, reason: string): void {
+	if (!io) return;
+	io.to(accountRoom(accountId)).emit('closing', { code: 'signed_out', reason });
+	io.in(accountRoom(accountId)).disconnectSockets(true);
+}
+
+export function currentIo(): PlenaryServer | undefined {
+	return (globalThis as Record<symbol, PlenaryServer | undefined>)[IO_KEY];
+}
