@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { socketIoDevServer } from './src/lib/server/realtime.vite';
+import { socketIoDevServer } from './src/lib/server/realtime.vite.ts';
 
 export default defineConfig({
 	plugins: [sveltekit(), socketIoDevServer()],

@@ -14,7 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('sessions')
 		.addColumn('id', 'text', (c) => c.primaryKey())
-		.addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+		.addColumn('account_id', 'text', (c) =>
+			c.notNull().references('accounts.id').onDelete('cascade')
+		)
 		.addColumn('expires_at', 'integer', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('sessions_account').on('sessions').column('account_id').execute();

@@ -1,7 +1,11 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { app, startApp } from '$lib/server/app';
-import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { attachRealtime, currentIo } from '$lib/server/realtime';
 
 export const init: ServerInit = async () => {
@@ -20,7 +24,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const { session, account } = await validateSessionToken(db, token);
 		if (session) {
 			// Sliding expiry: the cookie follows the session's (possibly extended) end.
-			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt, event.url.protocol === 'https:'));
+			event.cookies.set(
+				SESSION_COOKIE,
+				token,
+				sessionCookieOptions(session.expiresAt, event.url.protocol === 'https:')
+			);
 			event.locals.account = account;
 			event.locals.session = session;
 		} else {

@@ -15,8 +15,7 @@ export interface ApiError {
 }
 
 export type CommandAck =
-	| { ok: true; seq: number; duplicate?: boolean }
-	| { ok: false; status: number; error: ApiError };
+	{ ok: true; seq: number; duplicate?: boolean } | { ok: false; status: number; error: ApiError };
 
 /** A view of the forum as one participant may see it, at sequence number `seq`. */
 export interface Snapshot {
@@ -30,7 +29,8 @@ export type SyncReply =
 	| { ok: true; kind: 'snapshot'; snapshot: Snapshot }
 	| { ok: false; status: number; error: ApiError };
 
-export type JoinReply = { ok: true; snapshot: Snapshot; you: Identity } | { ok: false; status: number; error: ApiError };
+export type JoinReply =
+	{ ok: true; snapshot: Snapshot; you: Identity } | { ok: false; status: number; error: ApiError };
 
 /** Who the server thinks you are in a forum. */
 export interface Identity {
@@ -41,7 +41,9 @@ export interface Identity {
 	display: boolean;
 }
 
-export const forumSlug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'A forum slug is lowercase letters, digits and "-".');
+export const forumSlug = z
+	.string()
+	.regex(/^[a-z0-9-]{1,40}$/, 'A forum slug is lowercase letters, digits and "-".');
 
 export const joinRequest = z.strictObject({ forum: forumSlug });
 export const syncRequest = z.strictObject({ forum: forumSlug, after: z.number().int().min(0) });
@@ -49,10 +51,7 @@ export const syncRequest = z.strictObject({ forum: forumSlug, after: z.number().
 export interface ClientToServerEvents {
 	join: (request: z.infer<typeof joinRequest>, ack: (reply: JoinReply) => void) => void;
 	sync: (request: z.infer<typeof syncRequest>, ack: (reply: SyncReply) => void) => void;
-	command: (
-		request: { forum: string; command: unknown },
-		ack: (reply: CommandAck) => void
-	) => void;
+	command: (request: { forum: string; command: unknown }, ack: (reply: CommandAck) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -106,13 +106,22 @@ export class LiveForum {
 			return {
 				ok: false,
 				status: 0,
-				error: { code: 'offline', message: 'You are offline. Try again when the connection is back.' }
+				error: {
+					code: 'offline',
+					message: 'You are offline. Try again when the connection is back.'
+				}
 			};
 		}
-		return this.socket.timeout(15_000).emitWithAck('command', { forum: this.slug, command }).catch(() => ({
-			ok: false as const,
-			status: 0,
-			error: { code: 'timeout', message: 'The server did not answer in time. Check the agenda, then try again.' }
-		}));
+		return this.socket
+			.timeout(15_000)
+			.emitWithAck('command', { forum: this.slug, command })
+			.catch(() => ({
+				ok: false as const,
+				status: 0,
+				error: {
+					code: 'timeout',
+					message: 'The server did not answer in time. Check the agenda, then try again.'
+				}
+			}));
 	}
 }

@@ -5,11 +5,7 @@
 import { command, type Evolvers, type NewEvent } from './define';
 import { refuse, type Refusal } from './refusal';
 import { agendaItemNumber } from './schemas';
-import {
-	DECIDED_OPINION_STATUSES,
-	type AgendaItemStatus,
-	type ForumState
-} from './types';
+import { DECIDED_OPINION_STATUSES, type AgendaItemStatus, type ForumState } from './types';
 
 export type AgendaCommandType = 'agenda.open' | 'agenda.suspend' | 'agenda.close' | 'agenda.reopen';
 
@@ -42,7 +38,7 @@ function transition(
 ): Refusal | AgendaItemStatus {
 	const item = state.agenda.find((i) => i.number === itemNumber);
 	if (!item) return refuse('no_such_item', `There is no agenda item ${itemNumber}.`, 404);
-	const { from, to } = AGENDA_TRANSITIONS[type];
+	const { from } = AGENDA_TRANSITIONS[type];
 	if (!from.includes(item.status)) {
 		return refuse(
 			'item_wrong_state',
@@ -53,7 +49,12 @@ function transition(
 }
 
 function verbOf(type: AgendaCommandType): string {
-	return { 'agenda.open': 'opened', 'agenda.suspend': 'suspended', 'agenda.close': 'closed', 'agenda.reopen': 'reopened' }[type];
+	return {
+		'agenda.open': 'opened',
+		'agenda.suspend': 'suspended',
+		'agenda.close': 'closed',
+		'agenda.reopen': 'reopened'
+	}[type];
 }
 
 /** The rules that apply whenever an item becomes open, whether first opened, resumed or reopened. */
@@ -89,7 +90,8 @@ const presided = { who: ['presiding_officer'] as const, phases: ['in_session'] a
 export const agendaCommands = [
 	command({
 		type: 'agenda.open',
-		summary: 'Open a pending agenda item, or resume a suspended one. One plenary item is open at a time.',
+		summary:
+			'Open a pending agenda item, or resume a suspended one. One plenary item is open at a time.',
 		payload: { item: agendaItemNumber },
 		...presided,
 		example: { item: 1 },

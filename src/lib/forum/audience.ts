@@ -11,9 +11,7 @@ export const AUDIENCE_PATTERN = /^(public|member_states|secretariat|participant:
 
 /** Who is looking: a signed-in participant, the room display, or nobody in the forum. */
 export type Viewer =
-	| { kind: 'participant'; participantId: string }
-	| { kind: 'display' }
-	| { kind: 'outsider' };
+	{ kind: 'participant'; participantId: string } | { kind: 'display' } | { kind: 'outsider' };
 
 /** Every audience this viewer belongs to, in the forum as it stands. */
 export function audiencesFor(state: ForumState, viewer: Viewer): Audience[] {

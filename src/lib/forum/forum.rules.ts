@@ -65,9 +65,11 @@ export const forumEvolvers: Evolvers<ForumEvents> = {
 		state.settings = created.settings;
 		state.openingOfficerId = created.openingOfficerId;
 		state.report.title = created.reportTitle;
-		state.agenda = created.agenda.map(
-			(item): AgendaItem => ({ ...item, status: 'pending', sittings: [] })
-		);
+		state.agenda = created.agenda.map((item): AgendaItem => ({
+			...item,
+			status: 'pending',
+			sittings: []
+		}));
 	},
 	'forum.opened': (state, _payload, meta) => {
 		state.phase = 'in_session';

@@ -80,7 +80,11 @@ export const presenceEvolvers: Evolvers<PresenceEvents> = {
 export function presentMemberStates(state: ForumState): string[] {
 	const present = new Set<string>();
 	for (const p of Object.values(state.participants)) {
-		if (p.present && p.delegationId && state.delegations[p.delegationId]?.category === 'member_state') {
+		if (
+			p.present &&
+			p.delegationId &&
+			state.delegations[p.delegationId]?.category === 'member_state'
+		) {
 			present.add(p.delegationId);
 		}
 	}
@@ -92,4 +96,3 @@ export function accreditedMemberStates(state: ForumState): string[] {
 		.filter((d) => d.category === 'member_state')
 		.map((d) => d.id);
 }
-

@@ -5,12 +5,7 @@
 import { z } from 'zod';
 import { command, type Evolvers, type NewEvent } from './define';
 import { refuse } from './refusal';
-import {
-	delegationCategory,
-	delegationId,
-	participantRole,
-	shortText
-} from './schemas';
+import { delegationCategory, delegationId, participantRole, shortText } from './schemas';
 import type { Delegation, DraftOpinion, OpinionParagraph, ReportSection } from './types';
 
 export interface SetupEvents {
@@ -32,16 +27,24 @@ export const MAX_PARAGRAPH_LENGTH = 4000;
 export const setupCommands = [
 	command({
 		type: 'delegation.register',
-		summary: 'Accredit a delegation (Member State, Sector Member, Associate, Academia or observer).',
+		summary:
+			'Accredit a delegation (Member State, Sector Member, Associate, Academia or observer).',
 		payload: { delegationId, name: shortText(120), category: delegationCategory },
 		...setup,
 		example: { delegationId: 'FRA', name: 'France', category: 'member_state' },
 		decide: (state, { delegationId, name, category }) => {
 			if (state.delegations[delegationId]) {
-				return refuse('delegation_exists', `A delegation with the code ${delegationId} exists already.`);
+				return refuse(
+					'delegation_exists',
+					`A delegation with the code ${delegationId} exists already.`
+				);
 			}
 			return [
-				{ type: 'delegation.registered', payload: { id: delegationId, name, category }, audience: 'public' }
+				{
+					type: 'delegation.registered',
+					payload: { id: delegationId, name, category },
+					audience: 'public'
+				}
 			];
 		}
 	}),
@@ -74,7 +77,11 @@ export const setupCommands = [
 				);
 			}
 			if (delegationId !== null && !state.delegations[delegationId]) {
-				return refuse('no_such_delegation', `There is no delegation with the code ${delegationId}.`, 404);
+				return refuse(
+					'no_such_delegation',
+					`There is no delegation with the code ${delegationId}.`,
+					404
+				);
 			}
 			if (state.participants[accountId]) {
 				return refuse('participant_exists', 'This person is already registered for this forum.');
@@ -135,7 +142,7 @@ export const setupCommands = [
 			if (state.phase !== 'preparation') {
 				return refuse(
 					'preparatory_period_closed',
-					'No draft opinion that was not presented in the preparatory period may be considered (Resolution 2): the set of draft opinions closed when the forum opened. A proposal made on the floor can be recorded as a view for the Chair\'s report.'
+					"No draft opinion that was not presented in the preparatory period may be considered (Resolution 2): the set of draft opinions closed when the forum opened. A proposal made on the floor can be recorded as a view for the Chair's report."
 				);
 			}
 			if (state.opinions.some((o) => o.number === opinion.number)) {
@@ -157,7 +164,13 @@ export const setupEvolvers: Evolvers<SetupEvents> = {
 		state.delegations[delegation.id] = delegation;
 	},
 	'participant.registered': (state, { participantId, name, delegationId, role }) => {
-		state.participants[participantId] = { id: participantId, name, delegationId, role, present: false };
+		state.participants[participantId] = {
+			id: participantId,
+			name,
+			delegationId,
+			role,
+			present: false
+		};
 	},
 	'report.section_added': (state, section) => {
 		state.report.sections.push(section);

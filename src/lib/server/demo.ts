@@ -32,22 +32,26 @@ export async function loadDemoForum(db: DB, forums: ForumService): Promise<void>
 		.execute();
 	await forums.createForum(DEMO_FORUM);
 	const setup: NewEvent[] = [
-		...DEMO_DELEGATIONS.map(
-			(d): NewEvent => ({ type: 'delegation.registered', payload: d, audience: 'public' })
-		),
-		...DEMO_PARTICIPANTS.map(
-			(p): NewEvent => ({
-				type: 'participant.registered',
-				payload: { participantId: p.id, name: p.name, delegationId: p.delegationId, role: p.role },
-				audience: 'public'
-			})
-		),
-		...DEMO_REPORT_SECTIONS.map(
-			(s): NewEvent => ({ type: 'report.section_added', payload: s, audience: 'public' })
-		),
-		...DEMO_OPINIONS.map(
-			(o): NewEvent => ({ type: 'opinion.registered', payload: o, audience: 'public' })
-		)
+		...DEMO_DELEGATIONS.map((d): NewEvent => ({
+			type: 'delegation.registered',
+			payload: d,
+			audience: 'public'
+		})),
+		...DEMO_PARTICIPANTS.map((p): NewEvent => ({
+			type: 'participant.registered',
+			payload: { participantId: p.id, name: p.name, delegationId: p.delegationId, role: p.role },
+			audience: 'public'
+		})),
+		...DEMO_REPORT_SECTIONS.map((s): NewEvent => ({
+			type: 'report.section_added',
+			payload: s,
+			audience: 'public'
+		})),
+		...DEMO_OPINIONS.map((o): NewEvent => ({
+			type: 'opinion.registered',
+			payload: o,
+			audience: 'public'
+		}))
 	];
 	await forums.appendAsServer(DEMO_FORUM.slug, setup);
 }

@@ -82,7 +82,9 @@ export async function appendEvents(
 
 type EventRow = Database['events'];
 
-function toEvent(row: Pick<EventRow, 'seq' | 'type' | 'payload' | 'audience' | 'actor' | 'at'>): ForumEvent {
+function toEvent(
+	row: Pick<EventRow, 'seq' | 'type' | 'payload' | 'audience' | 'actor' | 'at'>
+): ForumEvent {
 	return {
 		seq: Number(row.seq),
 		type: row.type as ForumEvent['type'],
@@ -121,5 +123,7 @@ export async function findCommand(db: DB, forum: string, id: string) {
 }
 
 export async function forumSlugs(db: DB): Promise<string[]> {
-	return (await db.selectFrom('forums').select('slug').orderBy('slug').execute()).map((r) => r.slug);
+	return (await db.selectFrom('forums').select('slug').orderBy('slug').execute()).map(
+		(r) => r.slug
+	);
 }

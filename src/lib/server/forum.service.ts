@@ -14,14 +14,7 @@ import type { CommandAck, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
 import { hashPassword } from './auth/password';
 import type { DB } from './db';
-import {
-	AppendConflict,
-	appendEvents,
-	findCommand,
-	forumSlugs,
-	headSeq,
-	readEvents
-} from './eventlog';
+import { AppendConflict, appendEvents, findCommand, forumSlugs, readEvents } from './eventlog';
 
 /** The shared views: viewers of one class see the same events (personal events aside). */
 const VIEW_CLASSES = {
@@ -257,14 +250,23 @@ export class ForumService {
 				const previous = await findCommand(this.db, slug, command.id);
 				if (previous) {
 					if (previous.actor !== accountId || previous.type !== command.type) {
-						return failure(409, 'command_id_reused', 'This command id was already used for another command. Send a new id.');
+						return failure(
+							409,
+							'command_id_reused',
+							'This command id was already used for another command. Send a new id.'
+						);
 					}
 					return { ok: true, seq: previous.last_seq, duplicate: true } as const;
 				}
 				await this.catchUp(host);
 				const actor: Actor = { kind: 'participant', participantId: accountId };
 				const context: DecisionContext = { now: Date.now() };
-				let newAccount: { id: string; email: string; name: string; password: string | null } | null = null;
+				let newAccount: {
+					id: string;
+					email: string;
+					name: string;
+					password: string | null;
+				} | null = null;
 				if (command.type === 'participant.register') {
 					const email = String(command.email).toLowerCase();
 					const existing = await this.db

@@ -9,12 +9,18 @@ export function apiError(status: number, code: string, message: string): Respons
 }
 
 export const NOT_SIGNED_IN = () =>
-	apiError(401, 'not_signed_in', 'Sign in first: POST /api/auth/login with your email and password.');
+	apiError(
+		401,
+		'not_signed_in',
+		'Sign in first: POST /api/auth/login with your email and password.'
+	);
 
 export const NO_SUCH_FORUM = () =>
 	apiError(404, 'no_such_forum', 'There is no such forum, or you are not registered for it.');
 
 /** The viewer an account is in a forum; null when the account takes no part in it. */
 export function viewerOf(host: ForumHost, account: Account): Viewer | null {
-	return host.full.participants[account.id] ? { kind: 'participant', participantId: account.id } : null;
+	return host.full.participants[account.id]
+		? { kind: 'participant', participantId: account.id }
+		: null;
 }

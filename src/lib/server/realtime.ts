@@ -76,14 +76,18 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 		}
 		const { origin, host, cookie } = socket.handshake.headers;
 		if (!originAllowed(origin, host)) {
-			return next(handshakeError(HANDSHAKE_ERRORS.origin, 'Connections are accepted from this site only.'));
+			return next(
+				handshakeError(HANDSHAKE_ERRORS.origin, 'Connections are accepted from this site only.')
+			);
 		}
 		const token = parseCookie(cookie ?? '')[SESSION_COOKIE];
 		const { account, session } = token
 			? await validateSessionToken(app.db, token)
 			: { account: null, session: null };
 		if (!account || !session) {
-			return next(handshakeError(HANDSHAKE_ERRORS.session, 'Your session has ended. Sign in again.'));
+			return next(
+				handshakeError(HANDSHAKE_ERRORS.session, 'Your session has ended. Sign in again.')
+			);
 		}
 		socket.data.account = account;
 		socket.data.sessionId = session.id;
@@ -109,7 +113,10 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 		const notFound = {
 			ok: false as const,
 			status: 404,
-			error: { code: 'no_such_forum', message: 'There is no such forum, or you are not registered for it.' }
+			error: {
+				code: 'no_such_forum',
+				message: 'There is no such forum, or you are not registered for it.'
+			}
 		};
 		const malformed = (message: string) => ({
 			ok: false as const,
@@ -158,25 +165,35 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 				return ack(malformed('Send { forum, command }.'));
 			}
 			const outcome = await app.forums.execute(request.forum, account.id, request.command);
-			if (outcome.ok) ack({ ok: true, seq: outcome.seq, ...(outcome.duplicate ? { duplicate: true } : {}) });
+			if (outcome.ok)
+				ack({ ok: true, seq: outcome.seq, ...(outcome.duplicate ? { duplicate: true } : {}) });
 			else ack(outcome);
 		});
 	});
 
 	app.forums.onPublish((forum, events) => {
-		for (const event of events) io.to(forumRoom(forum, event.audience)).emit('event', { forum, event });
+		for (const event of events)
+			io.to(forumRoom(forum, event.audience)).emit('event', { forum, event });
 	});
 }
 
 /** Close the sockets of one session (sign-out on this device). */
-export function disconnectSession(io: PlenaryServer | undefined, sessionId: string, reason: string): void {
+export function disconnectSession(
+	io: PlenaryServer | undefined,
+	sessionId: string,
+	reason: string
+): void {
 	if (!io) return;
 	io.to(sessionRoom(sessionId)).emit('closing', { code: 'signed_out', reason });
 	io.in(sessionRoom(sessionId)).disconnectSockets(true);
 }
 
 /** Close an account's sockets, telling them why (sign-out, password change). */
-export function disconnectAccount(io: PlenaryServer | undefined, accountId: string, reason: string): void {
+export function disconnectAccount(
+	io: PlenaryServer | undefined,
+	accountId: string,
+	reason: string
+): void {
 	if (!io) return;
 	io.to(accountRoom(accountId)).emit('closing', { code: 'signed_out', reason });
 	io.in(accountRoom(accountId)).disconnectSockets(true);

@@ -15,7 +15,11 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const result = await login((await app()).db, email, password, getClientAddress());
 		if (!result.ok) return fail(result.status, { email, message: result.message });
-		cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.session.expiresAt, url.protocol === 'https:'));
+		cookies.set(
+			SESSION_COOKIE,
+			result.token,
+			sessionCookieOptions(result.session.expiresAt, url.protocol === 'https:')
+		);
 		const next = url.searchParams.get('next');
 		redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : '/forums/wtpf-26');
 	}

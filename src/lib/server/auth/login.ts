@@ -5,16 +5,31 @@ import { createSession, generateSessionToken, type Session } from './session';
 import { recordFailure, recordSuccess, waitBeforeAttempt } from './throttle';
 
 export type LoginResult =
-	| { ok: true; token: string; session: Session; account: { id: string; email: string; name: string } }
+	| {
+			ok: true;
+			token: string;
+			session: Session;
+			account: { id: string; email: string; name: string };
+	  }
 	| { ok: false; status: 400 | 401 | 429; code: string; message: string };
 
 // Verified against when the email is unknown, so that both paths take the same time.
 let decoyHash: Promise<string> | null = null;
 
-export async function login(db: DB, email: string, password: string, address: string): Promise<LoginResult> {
+export async function login(
+	db: DB,
+	email: string,
+	password: string,
+	address: string
+): Promise<LoginResult> {
 	const normalized = email.trim().toLowerCase();
 	if (!normalized || !password) {
-		return { ok: false, status: 400, code: 'missing_credentials', message: 'Enter your email address and your password.' };
+		return {
+			ok: false,
+			status: 400,
+			code: 'missing_credentials',
+			message: 'Enter your email address and your password.'
+		};
 	}
 	const keys = [`account:${normalized}`, `address:${address}`];
 	const wait = await waitBeforeAttempt(db, keys);
@@ -35,10 +50,20 @@ export async function login(db: DB, email: string, password: string, address: st
 	const valid = await verifyPassword(account?.password_hash ?? (await decoyHash), password);
 	if (!account || !valid) {
 		await recordFailure(db, keys);
-		return { ok: false, status: 401, code: 'bad_credentials', message: 'The email address or the password is not right.' };
+		return {
+			ok: false,
+			status: 401,
+			code: 'bad_credentials',
+			message: 'The email address or the password is not right.'
+		};
 	}
 	await recordSuccess(db, keys);
 	const token = generateSessionToken();
 	const session = await createSession(db, token, account.id);
-	return { ok: true, token, session, account: { id: account.id, email: account.email, name: account.name } };
+	return {
+		ok: true,
+		token,
+		session,
+		account: { id: account.id, email: account.email, name: account.name }
+	};
 }

@@ -43,15 +43,20 @@ export async function createSession(db: DB, token: string, accountId: string): P
 }
 
 export type SessionValidation =
-	| { session: Session; account: Account }
-	| { session: null; account: null };
+	{ session: Session; account: Account } | { session: null; account: null };
 
 export async function validateSessionToken(db: DB, token: string): Promise<SessionValidation> {
 	const id = sessionIdOf(token);
 	const row = await db
 		.selectFrom('sessions')
 		.innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-		.select(['sessions.id', 'sessions.expires_at', 'accounts.id as accountId', 'accounts.email', 'accounts.name'])
+		.select([
+			'sessions.id',
+			'sessions.expires_at',
+			'accounts.id as accountId',
+			'accounts.email',
+			'accounts.name'
+		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return { session: null, account: null };

@@ -17,7 +17,11 @@ export async function waitBeforeAttempt(db: DB, keys: string[], now = Date.now()
 
 export async function recordFailure(db: DB, keys: string[], now = Date.now()): Promise<void> {
 	for (const key of keys) {
-		const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+		const row = await db
+			.selectFrom('login_throttle')
+			.selectAll()
+			.where('key', '=', key)
+			.executeTakeFirst();
 		const failures = (row?.failures ?? 0) + 1;
 		const lock =
 			failures < FREE_FAILURES

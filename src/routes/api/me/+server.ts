@@ -12,7 +12,9 @@ export const GET: RequestHandler = async ({ locals }) => {
 		const host = await forums.host(slug);
 		const participant = host?.full.participants[locals.account.id];
 		if (!host || !participant) continue;
-		const delegation = participant.delegationId ? host.full.delegations[participant.delegationId] : null;
+		const delegation = participant.delegationId
+			? host.full.delegations[participant.delegationId]
+			: null;
 		participation.push({ forum: slug, participant, delegation });
 	}
 	return json({ account: locals.account, forums: participation });

@@ -12,6 +12,10 @@ export const POST: RequestHandler = async ({ request, cookies, getClientAddress,
 	}
 	const result = await login((await app()).db, body.email, body.password, getClientAddress());
 	if (!result.ok) return apiError(result.status, result.code, result.message);
-	cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(result.session.expiresAt, url.protocol === 'https:'));
+	cookies.set(
+		SESSION_COOKIE,
+		result.token,
+		sessionCookieOptions(result.session.expiresAt, url.protocol === 'https:')
+	);
 	return json({ account: result.account, expiresAt: result.session.expiresAt });
 };

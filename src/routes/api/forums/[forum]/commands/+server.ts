@@ -7,7 +7,8 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	if (!locals.account) return NOT_SIGNED_IN();
 	const body = await request.json().catch(() => undefined);
-	if (body === undefined) return apiError(400, 'malformed_command', 'The body must be a JSON command.');
+	if (body === undefined)
+		return apiError(400, 'malformed_command', 'The body must be a JSON command.');
 	const outcome = await (await app()).forums.execute(params.forum, locals.account.id, body);
 	if (!outcome.ok) return json({ error: outcome.error }, { status: outcome.status });
 	return json({ ok: true, seq: outcome.seq, ...(outcome.duplicate ? { duplicate: true } : {}) });

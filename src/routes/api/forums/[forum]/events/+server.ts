@@ -11,10 +11,18 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const after = Number(url.searchParams.get('after') ?? 0);
 	const limit = Number(url.searchParams.get('limit') ?? 1000);
 	if (!Number.isSafeInteger(after) || after < 0) {
-		return apiError(400, 'malformed_request', '`after` is a sequence number: a whole number, 0 or more.');
+		return apiError(
+			400,
+			'malformed_request',
+			'`after` is a sequence number: a whole number, 0 or more.'
+		);
 	}
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-		return apiError(400, 'malformed_request', `\`limit\` is a whole number from 1 to ${MAX_LIMIT}.`);
+		return apiError(
+			400,
+			'malformed_request',
+			`\`limit\` is a whole number from 1 to ${MAX_LIMIT}.`
+		);
 	}
 	const { forums } = await app();
 	const host = await forums.host(params.forum);
