@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { signedIn } from './support';
+
+test('the opening officer opens item 1 and a delegate sees it without reloading', async ({
+	browser
+}) => {
+	const officer = await signedIn(browser, 'sg@itu.demo');
+	const delegate = await signedIn(browser, 'fra.head@wtpf.demo');
+	await expect(delegate.getByTestId('delegation')).toHaveText('France');
+	await expect(delegate.getByTestId('agenda-item-1')).toHaveAttribute('data-status', 'pending');
+	// A delegate has no presiding controls.
+	await expect(delegate.getByRole('button', { name: 'Open the forum' })).toHaveCount(0);
+	await expect(delegate.getByRole('button', { name: 'Open item 1', exact: true })).toHaveCount(0);
+
+	// Nothing is reloaded from here on: the delegate's page must change by itself.
+	let reloads = 0;
+	delegate.on('framenavigated', () => reloads++);
+
+	await officer.getByRole('button', { name: 'Open the forum' }).click();
+	await expect(delegate.getByTestId('forum-phase')).toContainText('In session');
+
+	await officer.getByRole('button', { name: 'Open item 1', exact: true }).click();
+	await expect(officer.getByTestId('agenda-item-1')).toHaveAttribute('data-status', 'open');
+	await expect(delegate.getByTestId('agenda-item-1')).toHaveAttribute('data-status', 'open');
+	await expect(delegate.getByTestId('current-item')).toContainText('Opening of the Forum');
+	expect(reloads).toBe(0);
+
+	// Item 3 stays locked until a Chair is elected: the server refuses, the officer is told why.
+	await expect(officer.getByRole('button', { name: 'Open item 3', exact: true })).toBeVisible();
+	await officer.getByRole('button', { name: 'Close item 1', exact: true }).click();
+	await officer.getByRole('button', { name: 'Open item 3', exact: true }).click();
+	await expect(officer.getByTestId('refusal')).toContainText('Chair has been elected');
+	await expect(delegate.getByTestId('agenda-item-3')).toHaveAttribute('data-status', 'pending');
+});
