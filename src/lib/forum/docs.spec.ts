@@ -1,0 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+	fillGenerated,
+	renderAgendaWorkflow,
+	renderAuthorization,
+	renderCommands,
+	renderEventTypes
+} from './docs';
+
+/** Each generated document, its sections and their renderers. `npm run docs` rewrites them. */
+const GENERATED: Record<string, Record<string, () => string>> = {
+	'docs/api.md': { commands: renderCommands, events: renderEventTypes },
+	'docs/authorization.md': { table: renderAuthorization },
+	'docs/workflows.md': { agenda: renderAgendaWorkflow }
+};
+
+describe('generated docs', () => {
+	for (const [file, sections] of Object.entries(GENERATED)) {
+		it(`${file} is up to date (run \`npm run docs\` after changing commands)`, () => {
+			const current = readFileSync(file, 'utf8');
+			let expected = current;
+			for (const [name, render] of Object.entries(sections)) {
+				expected = fillGenerated(expected, name, render());
+			}
+			if (process.env.UPDATE_DOCS === '1') writeFileSync(file, expected);
+			else expect(current).toBe(expected);
+		});
+	}
+});
