@@ -96,6 +96,8 @@ export function blankForum(slug: string): ForumState {
 		closedAt: null,
 		openingOfficerId: '',
 		chairId: null,
+		election: { candidates: [], rounds: [], electedAt: null, how: null },
+		officers: { viceChairs: [], workingGroupChairs: {} },
 		agenda: [],
 		currentItem: null,
 		delegations: {},

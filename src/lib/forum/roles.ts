@@ -9,6 +9,8 @@ export const ROLES = [
 	'opening_officer',
 	'presiding_officer',
 	'chair',
+	'vice_chair',
+	'working_group_chair',
 	'member_state',
 	'head_of_delegation',
 	'sector_member',
@@ -25,6 +27,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 	opening_officer: 'Opening officer (Secretary-General or appointee)',
 	presiding_officer: 'Presiding officer (opening officer until a Chair is elected, then the Chair)',
 	chair: 'Chair',
+	vice_chair: 'Vice-chair (appointed by the Chair)',
+	working_group_chair: 'Working-group chair (appointed by the Chair)',
 	member_state: 'Member State delegate',
 	head_of_delegation: "Member State head of delegation or alternate (casts the State's vote)",
 	sector_member: 'Sector Member delegate',
@@ -51,6 +55,10 @@ export function rolesOf(state: ForumState, actor: Actor): Set<Role> {
 	if (participant.id === state.openingOfficerId) roles.add('opening_officer');
 	if (participant.id === state.chairId) roles.add('chair');
 	if (participant.id === presidingOfficerId(state)) roles.add('presiding_officer');
+	if (state.officers.viceChairs.includes(participant.id)) roles.add('vice_chair');
+	if (Object.values(state.officers.workingGroupChairs).includes(participant.id)) {
+		roles.add('working_group_chair');
+	}
 	const delegation = participant.delegationId ? state.delegations[participant.delegationId] : null;
 	if (delegation) {
 		roles.add(delegation.category);

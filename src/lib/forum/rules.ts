@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { agendaCommands, agendaEvolvers, type AgendaEvents } from './agenda.rules';
 import type { Audience } from './audience';
 import type { CommandDefinition, Decision, DecisionContext, EventMeta, Evolver } from './define';
+import { electionCommands, electionEvolvers, type ElectionEvents } from './election.rules';
 import { forumCommands, forumEvolvers, type ForumEvents } from './forum.rules';
+import { officersCommands, officersEvolvers, type OfficersEvents } from './officers.rules';
 import { presenceCommands, presenceEvolvers, type PresenceEvents } from './presence.rules';
 import { NOT_ALLOWED, refuse } from './refusal';
 import { rolesOf, type Actor } from './roles';
@@ -20,10 +22,17 @@ const FAMILIES = [
 	{ commands: forumCommands, evolvers: forumEvolvers },
 	{ commands: setupCommands, evolvers: setupEvolvers },
 	{ commands: agendaCommands, evolvers: agendaEvolvers },
-	{ commands: presenceCommands, evolvers: presenceEvolvers }
+	{ commands: presenceCommands, evolvers: presenceEvolvers },
+	{ commands: electionCommands, evolvers: electionEvolvers },
+	{ commands: officersCommands, evolvers: officersEvolvers }
 ];
 
-export type EventPayloads = ForumEvents & SetupEvents & AgendaEvents & PresenceEvents;
+export type EventPayloads = ForumEvents &
+	SetupEvents &
+	AgendaEvents &
+	PresenceEvents &
+	ElectionEvents &
+	OfficersEvents;
 export type EventType = keyof EventPayloads;
 
 /** An event as stored in the log and sent to clients. */

@@ -115,6 +115,44 @@ export const DEFAULT_SETTINGS: ForumSettings = {
 	sectorMemberObjectionBlocks: true
 };
 
+/** A person nominated for Chair by one Member State, seconded by another (item 2). */
+export interface Candidate {
+	participantId: string;
+	nominatedBy: string;
+	secondedBy: string | null;
+}
+
+/** One round of a contested election. */
+export interface ElectionRound {
+	round: number;
+	candidates: string[];
+	openedAt: number;
+	closedAt: number | null;
+	/** Member State delegations that have voted (public) */
+	voted: string[];
+	/** delegation → candidate; only in the views that may see the ballots (the voter's own, the server's) */
+	ballots: Record<string, string>;
+	/** published when the round closes */
+	tally: Record<string, number> | null;
+	elected: string | null;
+	/** the quorum as it stood when the round opened */
+	presentMemberStates: number;
+	accreditedMemberStates: number;
+}
+
+export interface Election {
+	candidates: Candidate[];
+	rounds: ElectionRound[];
+	electedAt: number | null;
+	how: 'acclamation' | 'vote' | null;
+}
+
+export interface Officers {
+	viceChairs: string[];
+	/** working group name → its chair */
+	workingGroupChairs: Record<string, string>;
+}
+
 export interface ForumState {
 	slug: string;
 	title: Localized;
@@ -130,6 +168,8 @@ export interface ForumState {
 	openingOfficerId: string;
 	/** the elected Chair, once in office */
 	chairId: string | null;
+	election: Election;
+	officers: Officers;
 	agenda: AgendaItem[];
 	/** the plenary item open now, if any */
 	currentItem: number | null;
