@@ -64,6 +64,8 @@ export interface ServerToClientEvents {
 /** What the client sends in the handshake's `auth`. */
 export interface HandshakeAuth {
 	protocol: number;
+	/** true on the room display: authenticate with the display link's cookie, see public content only */
+	display?: boolean;
 }
 
 /** The handshake's refusal reasons, sent as `connect_error` messages. */

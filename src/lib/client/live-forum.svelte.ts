@@ -26,7 +26,11 @@ export class LiveForum {
 	/** events pushed while a sync is in flight, applied after its reply */
 	private buffered: ForumEvent[] | null = null;
 
-	constructor(snapshot: Snapshot) {
+	constructor(
+		snapshot: Snapshot,
+		/** the room display authenticates with its link's cookie and sees public content only */
+		private readonly options: { display?: boolean } = {}
+	) {
 		this.state = snapshot.state;
 		this.seq = snapshot.seq;
 	}
@@ -37,7 +41,7 @@ export class LiveForum {
 
 	connect(): () => void {
 		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-			auth: { protocol: PROTOCOL_VERSION },
+			auth: { protocol: PROTOCOL_VERSION, display: this.options.display === true },
 			transports: ['websocket'],
 			withCredentials: true
 		});

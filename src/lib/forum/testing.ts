@@ -4,6 +4,7 @@
  * resulting state and events ("then"). Generic on purpose so every family's spec can use them.
  * No test code here: the helpers throw plain errors when a spec misuses them.
  */
+import { audiencesFor, type Viewer } from './audience';
 import type { DecisionContext, NewEvent } from './define';
 import { blankForum } from './forum.rules';
 import type { Refusal } from './refusal';
@@ -175,6 +176,44 @@ export function forumWith(options: ForumOptions = {}): ForumState {
 	if (phase !== 'preparation') seed.push(event('forum.opened', {}, { actor: 'p-sg' }));
 	if (phase === 'closed') seed.push(event('forum.closed', {}, { actor: 'p-sg' }));
 	return given(blankForum(SLUG), ...seed, ...events);
+}
+
+/**
+ * `state` with `n` more Member States, `MS1`…`MSn` ("Member State i"), each with a head of
+ * delegation `p-ms{i}-head`: enough States for quorum and voting specs.
+ */
+export function withMemberStates(state: ForumState, n: number): ForumState {
+	const events = Array.from({ length: n }, (_, k) => k + 1).flatMap((i) => [
+		event('delegation.registered', {
+			id: `MS${i}`,
+			name: `Member State ${i}`,
+			category: 'member_state'
+		}),
+		event('participant.registered', {
+			participantId: `p-ms${i}-head`,
+			name: `Head of delegation of Member State ${i}`,
+			delegationId: `MS${i}`,
+			role: 'head'
+		})
+	]);
+	return given(state, ...events);
+}
+
+/** `state` with these participants checked in. */
+export function checkIn(state: ForumState, ...participantIds: string[]): ForumState {
+	return given(
+		state,
+		...participantIds.map((id) => event('presence.checked_in', { participantId: id }))
+	);
+}
+
+/**
+ * The state as `viewer` sees it, as the server builds its views: `base` with only those of
+ * `events` applied whose audience the viewer belongs to (judged on the state after all of them).
+ */
+export function viewOf(base: ForumState, events: ForumEvent[], viewer: Viewer): ForumState {
+	const audiences = audiencesFor(events.reduce(evolve, base), viewer);
+	return events.filter((e) => audiences.includes(e.audience)).reduce(evolve, base);
 }
 
 /** The participant `participantId` as the sender of a command. */

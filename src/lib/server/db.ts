@@ -28,6 +28,14 @@ export interface Database {
 		at: number;
 	};
 	login_throttle: { key: string; failures: number; locked_until: number };
+	display_links: {
+		id: string;
+		forum: string;
+		label: string;
+		created_by: string;
+		created_at: number;
+		revoked_at: number | null;
+	};
 }
 
 export type DB = Kysely<Database>;

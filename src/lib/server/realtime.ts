@@ -17,13 +17,16 @@ import {
 	type ServerToClientEvents
 } from '$lib/protocol';
 import type { App } from './app';
+import { DISPLAY_COOKIE, validateDisplayKey } from './auth/display';
 import { SESSION_COOKIE, validateSessionToken, type Account } from './auth/session';
 
 export const IO_KEY = Symbol.for('plenary.io');
 
+/** A socket is either a signed-in account's or a room display's (then account is null). */
 interface SocketData {
-	account: Account;
-	sessionId: string;
+	account: Account | null;
+	sessionId: string | null;
+	displayForum: string | null;
 }
 
 type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -80,7 +83,22 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 				handshakeError(HANDSHAKE_ERRORS.origin, 'Connections are accepted from this site only.')
 			);
 		}
-		const token = parseCookie(cookie ?? '')[SESSION_COOKIE];
+		const cookies = parseCookie(cookie ?? '');
+		if (auth.display === true) {
+			const key = cookies[DISPLAY_COOKIE];
+			const link = key ? await validateDisplayKey(app.db, key) : null;
+			if (!link) {
+				return next(
+					handshakeError(
+						HANDSHAKE_ERRORS.session,
+						'This display link is no longer valid. Ask the secretariat for a new one.'
+					)
+				);
+			}
+			socket.data = { account: null, sessionId: null, displayForum: link.forum };
+			return next();
+		}
+		const token = cookies[SESSION_COOKIE];
 		const { account, session } = token
 			? await validateSessionToken(app.db, token)
 			: { account: null, session: null };
@@ -89,22 +107,27 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 				handshakeError(HANDSHAKE_ERRORS.session, 'Your session has ended. Sign in again.')
 			);
 		}
-		socket.data.account = account;
-		socket.data.sessionId = session.id;
+		socket.data = { account, sessionId: session.id, displayForum: null };
 		next();
 	});
 
 	io.on('connection', (socket: PlenarySocket) => {
-		const account = socket.data.account;
-		void socket.join([accountRoom(account.id), sessionRoom(socket.data.sessionId)]);
+		const { account, sessionId, displayForum } = socket.data;
+		if (account && sessionId) void socket.join([accountRoom(account.id), sessionRoom(sessionId)]);
 
-		/** Join the rooms of the forum's audiences this participant belongs to. */
+		/** Join the rooms of the forum's audiences this participant (or display) belongs to. */
 		async function enter(forum: string): Promise<Viewer | null> {
 			const host = await app.forums.host(forum);
 			if (!host) return null;
-			const participant = host.full.participants[account.id];
-			if (!participant) return null;
-			const viewer: Viewer = { kind: 'participant', participantId: participant.id };
+			let viewer: Viewer;
+			if (account) {
+				if (!host.full.participants[account.id]) return null;
+				viewer = { kind: 'participant', participantId: account.id };
+			} else if (displayForum === forum) {
+				viewer = { kind: 'display' };
+			} else {
+				return null;
+			}
 			const rooms = audiencesFor(host.full, viewer).map((a) => forumRoom(forum, a));
 			await socket.join(rooms);
 			return viewer;
@@ -132,12 +155,9 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 			if (!viewer) return ack(notFound);
 			const snapshot = await app.forums.snapshot(parsed.data.forum, viewer);
 			if (!snapshot) return ack(notFound);
-			const you: Identity = {
-				accountId: account.id,
-				name: account.name,
-				participantId: account.id,
-				display: false
-			};
+			const you: Identity = account
+				? { accountId: account.id, name: account.name, participantId: account.id, display: false }
+				: { accountId: null, name: 'Room display', participantId: null, display: true };
 			ack({ ok: true, snapshot, you });
 		});
 
@@ -163,6 +183,13 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 			if (typeof ack !== 'function') return;
 			if (typeof request !== 'object' || request === null || typeof request.forum !== 'string') {
 				return ack(malformed('Send { forum, command }.'));
+			}
+			if (!account) {
+				return ack({
+					ok: false,
+					status: 403,
+					error: { code: 'not_allowed', message: 'The room display cannot give commands.' }
+				});
 			}
 			const outcome = await app.forums.execute(request.forum, account.id, request.command);
 			if (outcome.ok)
