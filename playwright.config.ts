@@ -1,11 +1,7 @@
 import { defineConfig } from '@playwright/test';
-import { mkdirSync, rmSync } from 'node:fs';
 
-// A fresh database for every run: the demo forum, in preparation.
-const dataDir = 'tests/.tmp/e2e';
-rmSync(dataDir, { recursive: true, force: true });
-mkdirSync(dataDir, { recursive: true });
-const port = Number(process.env.E2E_PORT ?? 4319);
+// Each test file starts its own server (`node server.js` on a free port, a fresh database with
+// the demo forum) through tests/support/server.ts, so files do not depend on each other.
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -17,7 +13,6 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
-		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
 		launchOptions: {
 			// Debian's Chromium; never `playwright install` (stack.md, pitfall 10).
@@ -34,15 +29,4 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'node server.js',
-		url: `http://localhost:${port}/login`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: {
-			PORT: String(port),
-			DATABASE_PATH: `${dataDir}/plenary.db`,
-			ORIGIN: `http://localhost:${port}`
-		}
-	}
 });

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { signedIn } from './support';
+import { serverForThisFile, signedIn } from './support';
+
+const server = serverForThisFile();
 
 test('the opening officer opens item 1 and a delegate sees it without reloading', async ({
 	browser
 }) => {
-	const officer = await signedIn(browser, 'sg@itu.demo');
-	const delegate = await signedIn(browser, 'fra.head@wtpf.demo');
+	const officer = await signedIn(browser, server.current.url, 'sg@itu.demo');
+	const delegate = await signedIn(browser, server.current.url, 'fra.head@wtpf.demo');
 	await expect(delegate.getByTestId('delegation')).toHaveText('France');
 	await expect(delegate.getByTestId('agenda-item-1')).toHaveAttribute('data-status', 'pending');
 	// A delegate has no presiding controls.

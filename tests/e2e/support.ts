@@ -1,10 +1,23 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server';
 
-export const DEMO_PASSWORD = 'wtpf-2026-demo';
+export { DEMO_PASSWORD };
+
+/** One real server with a fresh demo database for the test file that calls this. */
+export function serverForThisFile(): { current: TestServer } {
+	const holder = {} as { current: TestServer };
+	test.beforeAll(async () => {
+		holder.current = await startServer();
+	});
+	test.afterAll(async () => {
+		await holder.current?.stop();
+	});
+	return holder;
+}
 
 /** A fresh browser context signed in as the given demo account, on the forum page. */
-export async function signedIn(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext();
+export async function signedIn(browser: Browser, baseURL: string, email: string): Promise<Page> {
+	const context = await browser.newContext({ baseURL });
 	const page = await context.newPage();
 	await page.goto('/login');
 	await page.getByLabel('Email address').fill(email);
