@@ -8,6 +8,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 // adapter-node refuses form posts whose origin it cannot check (stack.md, pitfall 6).
 process.env.ORIGIN ??= `http://localhost:${port}`;
+// adapter-node refuses bodies over 512 KB by default; a participants CSV may be 2 MB (as JSON or a
+// multipart upload, a little more): docs/participants-csv.md.
+process.env.BODY_SIZE_LIMIT ??= '4M';
 
 const io = new Server({ serveClient: false, maxHttpBufferSize: 256 * 1024 });
 globalThis[Symbol.for('plenary.io')] = io;

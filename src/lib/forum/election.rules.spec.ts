@@ -916,7 +916,6 @@ describe('officers', () => {
 		for (const command of [
 			dismiss('p-fra-head', 'vice_chair'),
 			dismiss('p-ms1-head', 'vice_chair'),
-			dismiss('p-ms1-head', 'working_group_chair'),
 			dismiss('p-ms1-head', 'working_group_chair', 'WG 2'),
 			dismiss('p-ms2-head', 'working_group_chair', 'WG 1')
 		]) {
@@ -925,6 +924,18 @@ describe('officers', () => {
 				status: 409
 			});
 		}
+
+		// Like appoint, dismissing a working-group chair must name the group.
+		expect(
+			refused(run(state, as('p-bra-head'), dismiss('p-ms1-head', 'working_group_chair')))
+		).toMatchObject({ code: 'working_group_required', status: 400 });
+		// Names that would reach the object's prototype are refused by the schema.
+		expect(() =>
+			run(state, as('p-bra-head'), appoint('p-ms1-head', 'working_group_chair', '__proto__'))
+		).toThrow();
+		expect(
+			refused(run(state, as('p-bra-head'), appoint('p-ms1-head', 'working_group_chair', 'WG 1')))
+		).toMatchObject({ code: 'already_appointed' });
 
 		const gone = accepted(
 			run(state, as('p-bra-head'), dismiss('p-ms1-head', 'working_group_chair', 'WG 1'))

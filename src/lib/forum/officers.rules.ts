@@ -18,8 +18,13 @@ export interface OfficersEvents {
 const appointment = {
 	participantId,
 	office: z.enum(OFFICES),
-	/** the working group's name, for a working-group chair */
-	workingGroup: shortText(80).optional()
+	/** the working group's name, for a working-group chair: starts with a letter or a digit */
+	workingGroup: shortText(80)
+		.regex(
+			/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u,
+			'A working group name starts with a letter or a digit.'
+		)
+		.optional()
 };
 
 export const officersCommands = [
@@ -44,6 +49,13 @@ export const officersCommands = [
 			if (office === 'vice_chair' && state.officers.viceChairs.includes(participantId)) {
 				return refuse('already_appointed', `${person.name} is already a vice-chair.`);
 			}
+			if (
+				office === 'working_group_chair' &&
+				Object.hasOwn(state.officers.workingGroupChairs, workingGroup!) &&
+				state.officers.workingGroupChairs[workingGroup!] === participantId
+			) {
+				return refuse('already_appointed', `${person.name} already chairs ${workingGroup}.`);
+			}
 			return [
 				{
 					type: 'officers.appointed',
@@ -65,11 +77,14 @@ export const officersCommands = [
 		phases: ['in_session'],
 		example: { participantId: 'p-bra-head', office: 'vice_chair' },
 		decide: (state, { participantId, office, workingGroup }) => {
+			if (office === 'working_group_chair' && !workingGroup) {
+				return refuse('working_group_required', 'Name the working group whose chair ends.', 400);
+			}
 			const holds =
 				office === 'vice_chair'
 					? state.officers.viceChairs.includes(participantId)
-					: workingGroup !== undefined &&
-						state.officers.workingGroupChairs[workingGroup] === participantId;
+					: Object.hasOwn(state.officers.workingGroupChairs, workingGroup!) &&
+						state.officers.workingGroupChairs[workingGroup!] === participantId;
 			if (!holds) return refuse('not_appointed', 'This person does not hold that office.');
 			return [
 				{
