@@ -11,7 +11,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.spec.ts'],
-					environment: 'node'
+					environment: 'node',
+					sequence: { groupOrder: 0 }
 				}
 			},
 			{
@@ -23,7 +24,9 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					// each file starts its own server; two at a time on 2 cores
-					maxWorkers: 2
+					maxWorkers: 2,
+					// after the unit tests: the two projects have different worker limits
+					sequence: { groupOrder: 1 }
 				}
 			}
 		]

@@ -3,6 +3,7 @@
  * The transitions are data (AGENDA_TRANSITIONS), rendered in docs/workflows.md.
  */
 import { command, type Evolvers, type NewEvent } from './define';
+import { endSpeech } from './floor.rules';
 import { refuse, type Refusal } from './refusal';
 import { agendaItemNumber } from './schemas';
 import { DECIDED_OPINION_STATUSES, type AgendaItemStatus, type ForumState } from './types';
@@ -160,6 +161,8 @@ export const agendaEvolvers: Evolvers<AgendaEvents> = {
 };
 
 function endSitting(state: ForumState, item: number, as: 'suspended' | 'closed', at: number) {
+	// A speech does not outlive its item.
+	endSpeech(state.floor[item], at);
 	const target = state.agenda.find((i) => i.number === item)!;
 	const last = target.sittings.at(-1);
 	if (last && last.endedAt === null) {

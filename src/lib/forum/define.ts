@@ -13,6 +13,8 @@ export interface DecisionContext {
 	now: number;
 	/** for `participant.register`: the account id of the email given (existing or reserved) */
 	accountId?: string;
+	/** the command's own id (set by decide): names what it creates, e.g. a request for the floor */
+	commandId?: string;
 }
 
 export interface NewEvent<P = unknown> {

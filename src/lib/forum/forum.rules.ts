@@ -103,6 +103,8 @@ export function blankForum(slug: string): ForumState {
 		delegations: {},
 		participants: {},
 		report: { title: '', sections: [] },
+		floor: {},
+		observations: [],
 		opinions: []
 	};
 }

@@ -9,7 +9,13 @@ import { agendaCommands, agendaEvolvers, type AgendaEvents } from './agenda.rule
 import type { Audience } from './audience';
 import type { CommandDefinition, Decision, DecisionContext, EventMeta, Evolver } from './define';
 import { electionCommands, electionEvolvers, type ElectionEvents } from './election.rules';
+import { floorCommands, floorEvolvers, type FloorEvents } from './floor.rules';
 import { forumCommands, forumEvolvers, type ForumEvents } from './forum.rules';
+import {
+	observationCommands,
+	observationEvolvers,
+	type ObservationEvents
+} from './observation.rules';
 import { officersCommands, officersEvolvers, type OfficersEvents } from './officers.rules';
 import { presenceCommands, presenceEvolvers, type PresenceEvents } from './presence.rules';
 import { NOT_ALLOWED, refuse } from './refusal';
@@ -24,7 +30,9 @@ const FAMILIES = [
 	{ commands: agendaCommands, evolvers: agendaEvolvers },
 	{ commands: presenceCommands, evolvers: presenceEvolvers },
 	{ commands: electionCommands, evolvers: electionEvolvers },
-	{ commands: officersCommands, evolvers: officersEvolvers }
+	{ commands: officersCommands, evolvers: officersEvolvers },
+	{ commands: floorCommands, evolvers: floorEvolvers },
+	{ commands: observationCommands, evolvers: observationEvolvers }
 ];
 
 export type EventPayloads = ForumEvents &
@@ -32,7 +40,9 @@ export type EventPayloads = ForumEvents &
 	AgendaEvents &
 	PresenceEvents &
 	ElectionEvents &
-	OfficersEvents;
+	OfficersEvents &
+	FloorEvents &
+	ObservationEvents;
 export type EventType = keyof EventPayloads;
 
 /** An event as stored in the log and sent to clients. */
@@ -117,7 +127,12 @@ export function decide(
 		return refuse('wrong_phase', PHASE_MESSAGES[state.phase]);
 	}
 	const { id: _id, type: _type, ...payload } = command;
-	return definition.decide(state, payload, { ...actor, roles }, context);
+	return definition.decide(
+		state,
+		payload,
+		{ ...actor, roles },
+		{ ...context, commandId: command.id }
+	);
 }
 
 const PHASE_MESSAGES: Record<ForumState['phase'], string> = {

@@ -153,6 +153,68 @@ export interface Officers {
 	workingGroupChairs: Record<string, string>;
 }
 
+export const FLOOR_KINDS = ['statement', 'point_of_order', 'right_of_reply'] as const;
+export type FloorKind = (typeof FLOOR_KINDS)[number];
+
+/** In what capacity a speaker takes the floor: for their own delegation or on behalf of a group. */
+export type Capacity = { onBehalfOf: string | null };
+
+/** A request for the floor, waiting on a list of speakers. */
+export interface FloorRequest {
+	/** the id of the command that made the request */
+	id: string;
+	participantId: string;
+	delegationId: string | null;
+	kind: FloorKind;
+	capacity: Capacity;
+	requestedAt: number;
+	/** set when the presiding officer added it (a right of reply once the list is closed) */
+	addedBy: string | null;
+}
+
+/** A speech: the server's times, from which every screen computes the same countdown. */
+export interface Speech {
+	requestId: string;
+	participantId: string;
+	delegationId: string | null;
+	kind: FloorKind;
+	capacity: Capacity;
+	item: number;
+	limitSeconds: number;
+	startedAt: number;
+	/** when the current pause began, if paused */
+	pausedAt: number | null;
+	/** milliseconds spent paused before the current pause */
+	pausedMs: number;
+	endedAt: number | null;
+}
+
+/** The list of speakers of one agenda item. */
+export interface SpeakersList {
+	item: number;
+	closed: boolean;
+	limitSeconds: number;
+	requests: FloorRequest[];
+	current: Speech | null;
+	/** speeches given, for the record */
+	speeches: Speech[];
+}
+
+export const OBSERVATION_STATUSES = ['submitted', 'presented', 'withdrawn'] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+/** A member's observation on one section of the Secretary-General's report (item 6). */
+export interface Observation {
+	id: string;
+	section: string;
+	delegationId: string;
+	authorId: string;
+	text: string;
+	status: ObservationStatus;
+	submittedAt: number;
+	presentedAt: number | null;
+}
+
 export interface ForumState {
 	slug: string;
 	title: Localized;
@@ -176,6 +238,9 @@ export interface ForumState {
 	delegations: Record<string, Delegation>;
 	participants: Record<string, Participant>;
 	report: { title: string; sections: ReportSection[] };
+	/** lists of speakers by agenda item number */
+	floor: Record<string, SpeakersList>;
+	observations: Observation[];
 	opinions: DraftOpinion[];
 }
 
