@@ -5,14 +5,15 @@ import {
 	renderAgendaWorkflow,
 	renderAuthorization,
 	renderCommands,
-	renderEventTypes
+	renderEventTypes,
+	renderOpinionWorkflow
 } from './docs';
 
 /** Each generated document, its sections and their renderers. `npm run docs` rewrites them. */
 const GENERATED: Record<string, Record<string, () => string>> = {
 	'docs/api.md': { commands: renderCommands, events: renderEventTypes },
 	'docs/authorization.md': { table: renderAuthorization },
-	'docs/workflows.md': { agenda: renderAgendaWorkflow }
+	'docs/workflows.md': { agenda: renderAgendaWorkflow, opinions: renderOpinionWorkflow }
 };
 
 describe('generated docs', () => {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AGENDA_TRANSITIONS } from './agenda.rules';
+import { OPINION_TRANSITIONS } from './opinion.rules';
 import { COMMANDS, COMMAND_SCHEMAS, EVENT_TYPES } from './rules';
 import { ROLE_LABELS } from './roles';
 
@@ -70,6 +71,13 @@ export function renderAuthorization(): string {
 export function renderAgendaWorkflow(): string {
 	const rows = Object.entries(AGENDA_TRANSITIONS).map(
 		([command, { from, to }]) => `| \`${command}\` | ${from.join(', ')} | ${to} |`
+	);
+	return ['| command | from | to |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+export function renderOpinionWorkflow(): string {
+	const rows = Object.entries(OPINION_TRANSITIONS).map(
+		([command, { from, to }]) => `| \`${command}\` | ${from.join(', ')} | ${to.join(', ')} |`
 	);
 	return ['| command | from | to |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -5,6 +5,7 @@
  * A new capability is a new family file (commands + evolvers) added to FAMILIES below.
  */
 import { z } from 'zod';
+import { amendmentCommands, amendmentEvolvers, type AmendmentEvents } from './amendment.rules';
 import { agendaCommands, agendaEvolvers, type AgendaEvents } from './agenda.rules';
 import type { Audience } from './audience';
 import type { CommandDefinition, Decision, DecisionContext, EventMeta, Evolver } from './define';
@@ -17,6 +18,7 @@ import {
 	type ObservationEvents
 } from './observation.rules';
 import { officersCommands, officersEvolvers, type OfficersEvents } from './officers.rules';
+import { opinionCommands, opinionEvolvers, type OpinionEvents } from './opinion.rules';
 import { presenceCommands, presenceEvolvers, type PresenceEvents } from './presence.rules';
 import { NOT_ALLOWED, refuse } from './refusal';
 import { rolesOf, type Actor } from './roles';
@@ -32,7 +34,9 @@ const FAMILIES = [
 	{ commands: electionCommands, evolvers: electionEvolvers },
 	{ commands: officersCommands, evolvers: officersEvolvers },
 	{ commands: floorCommands, evolvers: floorEvolvers },
-	{ commands: observationCommands, evolvers: observationEvolvers }
+	{ commands: observationCommands, evolvers: observationEvolvers },
+	{ commands: opinionCommands, evolvers: opinionEvolvers },
+	{ commands: amendmentCommands, evolvers: amendmentEvolvers }
 ];
 
 export type EventPayloads = ForumEvents &
@@ -42,7 +46,9 @@ export type EventPayloads = ForumEvents &
 	ElectionEvents &
 	OfficersEvents &
 	FloorEvents &
-	ObservationEvents;
+	ObservationEvents &
+	OpinionEvents &
+	AmendmentEvents;
 export type EventType = keyof EventPayloads;
 
 /** An event as stored in the log and sent to clients. */

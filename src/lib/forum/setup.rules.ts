@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { command, type Evolvers, type NewEvent } from './define';
 import { refuse } from './refusal';
 import { delegationCategory, delegationId, participantRole, shortText } from './schemas';
-import type { Delegation, DraftOpinion, OpinionParagraph, ReportSection } from './types';
+import { newOpinion } from './opinion.rules';
+import type { Delegation, OpinionParagraph, ReportSection } from './types';
 
 export interface SetupEvents {
 	'delegation.registered': Delegation;
@@ -17,7 +18,12 @@ export interface SetupEvents {
 		role: 'head' | 'alternate' | 'delegate' | 'secretariat';
 	};
 	'report.section_added': ReportSection;
-	'opinion.registered': Omit<DraftOpinion, 'status'>;
+	'opinion.registered': {
+		number: number;
+		title: string;
+		illustrative: boolean;
+		paragraphs: Omit<OpinionParagraph, 'id'>[];
+	};
 }
 
 const setup = { who: ['secretariat'] as const, phases: ['preparation'] as const };
@@ -151,7 +157,7 @@ export const setupCommands = [
 			return [
 				{
 					type: 'opinion.registered',
-					payload: { ...opinion, paragraphs: opinion.paragraphs as OpinionParagraph[] },
+					payload: opinion,
 					audience: 'public'
 				}
 			];
@@ -176,7 +182,7 @@ export const setupEvolvers: Evolvers<SetupEvents> = {
 		state.report.sections.push(section);
 	},
 	'opinion.registered': (state, opinion) => {
-		state.opinions.push({ ...opinion, status: 'in_report' });
+		state.opinions.push(newOpinion(opinion));
 		state.opinions.sort((a, b) => a.number - b.number);
 	}
 };

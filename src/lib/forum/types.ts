@@ -88,16 +88,78 @@ export const DECIDED_OPINION_STATUSES: readonly OpinionStatus[] = [
 ];
 
 export interface OpinionParagraph {
+	/** stable across amendments: `p1`… for the original paragraphs, the amendment's id for an inserted one */
+	id: string;
 	kind: 'preambular' | 'operative';
 	text: string;
+}
+
+export const STANCE_KINDS = ['support', 'objection', 'reservation'] as const;
+export type StanceKind = (typeof STANCE_KINDS)[number];
+
+/** A delegation's one stance on an opinion. An objection blocks consensus while it stands. */
+export interface Stance {
+	delegationId: string;
+	kind: StanceKind;
+	/** the objection's reason or the reservation's statement for the report */
+	text: string | null;
+	by: string;
+	at: number;
+}
+
+export type AmendmentChange =
+	| { kind: 'replace'; paragraphId: string; text: string }
+	| {
+			kind: 'insert';
+			/** insert after this paragraph; null: at the start */
+			after: string | null;
+			paragraphKind: 'preambular' | 'operative';
+			text: string;
+	  }
+	| { kind: 'delete'; paragraphId: string };
+
+export const AMENDMENT_STATUSES = [
+	'proposed',
+	'seconded',
+	'accepted',
+	'rejected',
+	'withdrawn'
+] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+export interface Amendment {
+	/** the id of the command that proposed it */
+	id: string;
+	opinion: number;
+	delegationId: string;
+	authorId: string;
+	change: AmendmentChange;
+	status: AmendmentStatus;
+	secondedBy: string | null;
+	proposedAt: number;
+	decidedAt: number | null;
 }
 
 export interface DraftOpinion {
 	number: number;
 	title: string;
 	illustrative: boolean;
+	/** the text as annexed to the report, never changed */
 	paragraphs: OpinionParagraph[];
 	status: OpinionStatus;
+	/** the working group it is assigned to, while there */
+	workingGroup: string | null;
+	/** by delegation */
+	stances: Record<string, Stance>;
+	amendments: Amendment[];
+	/** amendment ids in the order they were accepted: the current text applies them in this order */
+	accepted: string[];
+	/** "Are there any objections?": open from `openedAt` until `closesAt` */
+	consensusCheck: { openedAt: number; closesAt: number } | null;
+	decidedAt: number | null;
+	/** recorded by the secretariat after adoption; immutable from then on */
+	finalText: OpinionParagraph[] | null;
+	recordedAt: number | null;
 }
 
 export interface ForumSettings {
@@ -107,6 +169,8 @@ export interface ForumSettings {
 	quorumShare: number;
 	/** whether a Sector Member's objection blocks consensus (domain.md: default yes) */
 	sectorMemberObjectionBlocks: boolean;
+	/** seconds during which tablets show "any objection?" after a consensus check */
+	consensusCheckSeconds?: number;
 }
 
 export const DEFAULT_SETTINGS: ForumSettings = {

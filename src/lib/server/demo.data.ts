@@ -554,7 +554,7 @@ export const DEMO_OPINIONS: {
 	number: number;
 	title: string;
 	illustrative: true;
-	paragraphs: OpinionParagraph[];
+	paragraphs: Omit<OpinionParagraph, 'id'>[];
 }[] = [
 	{
 		number: 1,
