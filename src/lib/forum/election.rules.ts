@@ -7,7 +7,7 @@
  */
 import { command, type Evolvers, type NewEvent } from './define';
 import { NOT_ALLOWED, refuse, type Refusal } from './refusal';
-import { accreditedMemberStates, presentMemberStates } from './presence.rules';
+import { presentMemberStates, quorum } from './presence.rules';
 import type { Actor, Role } from './roles';
 import { participantId } from './schemas';
 import type { ElectionRound, ForumState } from './types';
@@ -71,12 +71,6 @@ function noVoteOpen(state: ForumState): Refusal | null {
 }
 
 const seconded = (state: ForumState) => state.election.candidates.filter((c) => c.secondedBy);
-
-function quorum(state: ForumState) {
-	const present = presentMemberStates(state).length;
-	const accredited = accreditedMemberStates(state).length;
-	return { present, accredited, met: present > state.settings.quorumShare * accredited };
-}
 
 const candidate = { candidateId: participantId };
 const inSession = ['in_session'] as const;

@@ -105,6 +105,15 @@ export function blankForum(slug: string): ForumState {
 		report: { title: '', sections: [] },
 		floor: {},
 		observations: [],
+		restricted: {
+			motion: null,
+			vote: null,
+			approved: false,
+			active: false,
+			since: null,
+			sessions: [],
+			summaries: []
+		},
 		opinions: []
 	};
 }

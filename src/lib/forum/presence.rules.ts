@@ -96,3 +96,10 @@ export function accreditedMemberStates(state: ForumState): string[] {
 		.filter((d) => d.category === 'member_state')
 		.map((d) => d.id);
 }
+
+/** Votes need more than `quorumShare` of the accredited Member States checked in (configurable). */
+export function quorum(state: ForumState) {
+	const present = presentMemberStates(state).length;
+	const accredited = accreditedMemberStates(state).length;
+	return { present, accredited, met: present > state.settings.quorumShare * accredited };
+}

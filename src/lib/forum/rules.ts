@@ -8,7 +8,14 @@ import { z } from 'zod';
 import { amendmentCommands, amendmentEvolvers, type AmendmentEvents } from './amendment.rules';
 import { agendaCommands, agendaEvolvers, type AgendaEvents } from './agenda.rules';
 import type { Audience } from './audience';
-import type { CommandDefinition, Decision, DecisionContext, EventMeta, Evolver } from './define';
+import type {
+	CommandDefinition,
+	Decision,
+	DecisionContext,
+	EventMeta,
+	Evolver,
+	NewEvent
+} from './define';
 import { electionCommands, electionEvolvers, type ElectionEvents } from './election.rules';
 import { floorCommands, floorEvolvers, type FloorEvents } from './floor.rules';
 import { forumCommands, forumEvolvers, type ForumEvents } from './forum.rules';
@@ -21,6 +28,12 @@ import { officersCommands, officersEvolvers, type OfficersEvents } from './offic
 import { opinionCommands, opinionEvolvers, type OpinionEvents } from './opinion.rules';
 import { presenceCommands, presenceEvolvers, type PresenceEvents } from './presence.rules';
 import { NOT_ALLOWED, refuse } from './refusal';
+import {
+	LEAVES_RESTRICTED_SESSION,
+	restrictedCommands,
+	restrictedEvolvers,
+	type RestrictedEvents
+} from './restricted.rules';
 import { rolesOf, type Actor } from './roles';
 import { commandId } from './schemas';
 import { setupCommands, setupEvolvers, type SetupEvents } from './setup.rules';
@@ -36,7 +49,8 @@ const FAMILIES = [
 	{ commands: floorCommands, evolvers: floorEvolvers },
 	{ commands: observationCommands, evolvers: observationEvolvers },
 	{ commands: opinionCommands, evolvers: opinionEvolvers },
-	{ commands: amendmentCommands, evolvers: amendmentEvolvers }
+	{ commands: amendmentCommands, evolvers: amendmentEvolvers },
+	{ commands: restrictedCommands, evolvers: restrictedEvolvers }
 ];
 
 export type EventPayloads = ForumEvents &
@@ -48,19 +62,42 @@ export type EventPayloads = ForumEvents &
 	FloorEvents &
 	ObservationEvents &
 	OpinionEvents &
-	AmendmentEvents;
+	AmendmentEvents &
+	RestrictedEvents;
 export type EventType = keyof EventPayloads;
 
-/** An event as stored in the log and sent to clients. */
-export interface ForumEvent<T extends EventType = EventType> {
-	seq: number;
-	type: T;
-	payload: EventPayloads[T];
-	audience: Audience;
-	/** the participant whose command caused it; null for the server itself */
-	actor: string | null;
-	/** server time, epoch milliseconds */
-	at: number;
+/**
+ * An event as stored in the log and sent to clients: a union over the event types, so that
+ * checking `type` narrows `payload`.
+ */
+export type ForumEvent<T extends EventType = EventType> = {
+	[K in T]: {
+		seq: number;
+		type: K;
+		payload: EventPayloads[K];
+		audience: Audience;
+		/** the participant whose command caused it; null for the server itself */
+		actor: string | null;
+		/** server time, epoch milliseconds */
+		at: number;
+	};
+}[T];
+
+/** A decided event, numbered and dated: what the log stores. */
+export function stampEvent(
+	decided: NewEvent,
+	seq: number,
+	at: number,
+	actor: string | null
+): ForumEvent {
+	return {
+		seq,
+		type: decided.type,
+		payload: decided.payload,
+		audience: decided.audience,
+		actor,
+		at
+	} as ForumEvent;
 }
 
 export const COMMANDS: Record<string, CommandDefinition> = Object.fromEntries(
@@ -140,6 +177,12 @@ export function decide(
 		{ ...context, commandId: command.id }
 	);
 }
+
+const RESTRICTED_SESSION_REFUSAL = refuse(
+	'restricted_session',
+	'A session for Member States only is in progress. You can take part again when the open session resumes.',
+	403
+);
 
 const PHASE_MESSAGES: Record<ForumState['phase'], string> = {
 	preparation: 'The forum has not been opened yet: this can be done only once it is in session.',

@@ -14,6 +14,7 @@ import {
 	decide,
 	evolve,
 	parseCommand,
+	stampEvent,
 	type EventPayloads,
 	type EventType,
 	type ForumEvent
@@ -95,14 +96,7 @@ let lastSeq = 0;
 
 /** Stamp an event the rules decided (seq, at, actor), as the server does before storing it. */
 export function stamp(decided: NewEvent, at: number, actor: string | null): ForumEvent {
-	return {
-		seq: ++lastSeq,
-		type: decided.type as EventType,
-		payload: decided.payload as EventPayloads[EventType],
-		audience: decided.audience,
-		actor,
-		at
-	};
+	return stampEvent(decided, ++lastSeq, at, actor);
 }
 
 /** A new state: `state` with the given events applied (the input is not changed). */

@@ -279,6 +279,29 @@ export interface Observation {
 	presentedAt: number | null;
 }
 
+/** The decision to hold a session for Member States only, and the sessions held. */
+export interface RestrictedSession {
+	/** the request, once made, until the vote on it closes */
+	motion: { requestedBy: string; secondedBy: string | null; requestedAt: number } | null;
+	vote: {
+		openedAt: number;
+		closedAt: number | null;
+		voted: string[];
+		/** delegation → yes/no; only in the views that may see the ballots */
+		ballots: Record<string, 'yes' | 'no'>;
+		tally: { yes: number; no: number } | null;
+		passed: boolean | null;
+		presentMemberStates: number;
+		accreditedMemberStates: number;
+	} | null;
+	/** the Member States decided it and it has not been held yet */
+	approved: boolean;
+	active: boolean;
+	since: number | null;
+	sessions: { startedAt: number; endedAt: number | null }[];
+	summaries: { at: number; text: string }[];
+}
+
 export interface ForumState {
 	slug: string;
 	title: Localized;
@@ -305,6 +328,7 @@ export interface ForumState {
 	/** lists of speakers by agenda item number */
 	floor: Record<string, SpeakersList>;
 	observations: Observation[];
+	restricted: RestrictedSession;
 	opinions: DraftOpinion[];
 }
 

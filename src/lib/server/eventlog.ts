@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Audience } from '$lib/forum/audience';
-import type { ForumEvent } from '$lib/forum/rules';
+import { stampEvent, type ForumEvent } from '$lib/forum/rules';
 import type { Database, DB } from './db';
 
 /** Another writer appended first: catch up from the log and decide again. */
@@ -85,14 +85,12 @@ type EventRow = Database['events'];
 function toEvent(
 	row: Pick<EventRow, 'seq' | 'type' | 'payload' | 'audience' | 'actor' | 'at'>
 ): ForumEvent {
-	return {
-		seq: Number(row.seq),
-		type: row.type as ForumEvent['type'],
-		payload: JSON.parse(row.payload),
-		audience: row.audience as Audience,
-		actor: row.actor,
-		at: Number(row.at)
-	};
+	return stampEvent(
+		{ type: row.type, payload: JSON.parse(row.payload), audience: row.audience as Audience },
+		Number(row.seq),
+		Number(row.at),
+		row.actor
+	);
 }
 
 /** Events after `after`, optionally only those addressed to the given audiences. */

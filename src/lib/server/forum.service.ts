@@ -7,7 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { audiencesFor, type Audience, type Viewer } from '$lib/forum/audience';
 import { blankForum, type ForumCreated } from '$lib/forum/forum.rules';
 import { isRefusal, type DecisionContext, type NewEvent } from '$lib/forum/define';
-import { apply, decide, parseCommand, type Command, type ForumEvent } from '$lib/forum/rules';
+import {
+	apply,
+	decide,
+	parseCommand,
+	stampEvent,
+	type Command,
+	type ForumEvent
+} from '$lib/forum/rules';
 import type { Actor } from '$lib/forum/roles';
 import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, Snapshot } from '$lib/protocol';
@@ -171,14 +178,12 @@ export class ForumService {
 	async createForum(created: ForumCreated): Promise<ForumHost> {
 		const at = Date.now();
 		await this.db.insertInto('forums').values({ slug: created.slug, created_at: at }).execute();
-		const event: ForumEvent = {
-			seq: 1,
-			type: 'forum.created',
-			payload: created,
-			audience: 'public',
-			actor: null,
-			at
-		};
+		const event = stampEvent(
+			{ type: 'forum.created', payload: created, audience: 'public' },
+			1,
+			at,
+			null
+		);
 		await appendEvents(this.db, created.slug, 0, [event], null);
 		return (await this.host(created.slug))!;
 	}
@@ -193,14 +198,7 @@ export class ForumService {
 		return host.mutex.run(async () => {
 			await this.catchUp(host);
 			const at = Date.now();
-			const events = newEvents.map((e, i) => ({
-				seq: host.head + 1 + i,
-				type: e.type as ForumEvent['type'],
-				payload: e.payload as ForumEvent['payload'],
-				audience: e.audience,
-				actor: null,
-				at
-			}));
+			const events = newEvents.map((e, i) => stampEvent(e, host.head + 1 + i, at, null));
 			await appendEvents(this.db, slug, host.head, events, null);
 			host.follow(events);
 			this.publisher(slug, events);
@@ -286,14 +284,9 @@ export class ForumService {
 				}
 				const decision = decide(host.full, command, actor, context);
 				if (isRefusal(decision)) return failure(decision.status, decision.code, decision.message);
-				const events: ForumEvent[] = decision.map((e, i) => ({
-					seq: host.head + 1 + i,
-					type: e.type as ForumEvent['type'],
-					payload: e.payload as ForumEvent['payload'],
-					audience: e.audience,
-					actor: accountId,
-					at: context.now
-				}));
+				const events = decision.map((e, i) =>
+					stampEvent(e, host.head + 1 + i, context.now, accountId)
+				);
 				const passwordHash = newAccount
 					? await hashPassword(newAccount.password ?? randomUUID())
 					: null;
