@@ -169,13 +169,20 @@ export function decide(
 	if (!definition.phases.includes(state.phase)) {
 		return refuse('wrong_phase', PHASE_MESSAGES[state.phase]);
 	}
+	const restricted = state.restricted.active && !LEAVES_RESTRICTED_SESSION.has(command.type);
+	if (restricted && !roles.has('member_state') && !roles.has('secretariat')) {
+		return RESTRICTED_SESSION_REFUSAL;
+	}
 	const { id: _id, type: _type, ...payload } = command;
-	return definition.decide(
+	const decision = definition.decide(
 		state,
 		payload,
 		{ ...actor, roles },
 		{ ...context, commandId: command.id }
 	);
+	if (!restricted || !Array.isArray(decision)) return decision;
+	// While the session for Member States only runs, nothing decided in it is public.
+	return decision.map((e) => (e.audience === 'public' ? { ...e, audience: 'member_states' } : e));
 }
 
 const RESTRICTED_SESSION_REFUSAL = refuse(
