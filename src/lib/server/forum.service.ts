@@ -16,6 +16,7 @@ import {
 	type ForumEvent
 } from '$lib/forum/rules';
 import type { Actor } from '$lib/forum/roles';
+import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
@@ -233,6 +234,29 @@ export class ForumService {
 	}
 
 	/**
+	 * The rules decide against the whole forum, which may hold what the sender may not see (the
+	 * session for Member States only, other delegations' ballots). A refusal is passed on as worded
+	 * only if the sender's own view of the forum gives the very same refusal; otherwise it says
+	 * nothing more than that the command cannot be given now.
+	 */
+	private async refusalWithoutLeaks(
+		host: ForumHost,
+		command: Command,
+		actor: Actor & { kind: 'participant' },
+		context: DecisionContext,
+		refusal: Refusal
+	): Promise<Refusal> {
+		if (refusal.code === 'not_allowed' || refusal.code === 'restricted_session') return refusal;
+		const view = await host.viewFor(this.db, {
+			kind: 'participant',
+			participantId: actor.participantId
+		});
+		const seen = decide(view, command, actor, context);
+		const same = isRefusal(seen) && seen.code === refusal.code && seen.message === refusal.message;
+		return same ? refusal : NOT_POSSIBLE_NOW;
+	}
+
+	/**
 	 * Execute a command from a signed-in account. Answers as the HTTP API does:
 	 * 200 ok, 400 malformed, 403 not yours, 404 no such forum, 409 refused by the rules now.
 	 */
@@ -257,7 +281,10 @@ export class ForumService {
 					return { ok: true, seq: previous.last_seq, duplicate: true } as const;
 				}
 				await this.catchUp(host);
-				const actor: Actor = { kind: 'participant', participantId: accountId };
+				const actor: Actor & { kind: 'participant' } = {
+					kind: 'participant',
+					participantId: accountId
+				};
 				const context: DecisionContext = { now: Date.now() };
 				let newAccount: {
 					id: string;
@@ -283,7 +310,10 @@ export class ForumService {
 					}
 				}
 				const decision = decide(host.full, command, actor, context);
-				if (isRefusal(decision)) return failure(decision.status, decision.code, decision.message);
+				if (isRefusal(decision)) {
+					const told = await this.refusalWithoutLeaks(host, command, actor, context, decision);
+					return failure(told.status, told.code, told.message);
+				}
 				const events = decision.map((e, i) =>
 					stampEvent(e, host.head + 1 + i, context.now, accountId)
 				);
@@ -324,6 +354,13 @@ export class ForumService {
 		});
 	}
 }
+
+/** Said instead of a refusal whose wording would reveal what the sender may not see. */
+export const NOT_POSSIBLE_NOW: Refusal = {
+	code: 'not_possible_now',
+	message: 'This cannot be done now. Check the forum as it stands and try again.',
+	status: 409
+};
 
 function failure(status: number, code: string, message: string): CommandOutcome {
 	return { ok: false, status, error: { code, message } };
