@@ -15,7 +15,14 @@ process.env.BODY_SIZE_LIMIT ??= '4M';
 const io = new Server({ serveClient: false, maxHttpBufferSize: 256 * 1024 });
 globalThis[Symbol.for('plenary.io')] = io;
 
-const { handler } = await import('./build/handler.js');
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	// A damaged database, a failed migration: say it plainly and do not start.
+	console.error(`Plenary cannot start: ${error instanceof Error ? error.message : error}`);
+	process.exit(1);
+}
 const server = createServer(handler);
 io.attach(server);
 
@@ -23,12 +30,26 @@ server.listen(port, host, () => {
 	console.log(`Plenary is listening on ${process.env.ORIGIN} (port ${port})`);
 });
 
-function shutdown(signal) {
-	console.log(`${signal}: closing connections`);
-	io.emit('closing', { code: 'server_restart', reason: 'The server is restarting. Reconnecting…' });
+let stopping = false;
+/**
+ * Graceful shutdown: stop taking commands, let those in flight reach the disk, tell every socket
+ * why it is being closed (clients show it and reconnect), close the database cleanly.
+ */
+async function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: finishing the commands in flight, then closing`);
+	setTimeout(() => process.exit(1), 10_000).unref();
+	server.close();
+	const appShutdown = globalThis[Symbol.for('plenary.shutdown')];
+	if (appShutdown) await appShutdown();
+	io.emit('closing', {
+		code: 'server_restart',
+		reason: 'The server is restarting. Your screen reconnects by itself.'
+	});
 	io.close();
-	server.close(() => process.exit(0));
-	setTimeout(() => process.exit(0), 5000).unref();
+	console.log('closed');
+	process.exit(0);
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

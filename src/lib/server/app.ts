@@ -16,6 +16,16 @@ export interface App {
 
 let starting: Promise<App> | null = null;
 
+/** server.js calls the function under this key on SIGTERM. */
+export const SHUTDOWN_KEY = Symbol.for('plenary.shutdown');
+
+/** Stop taking commands, let the ones in flight finish (they are on disk), then close the file. */
+async function shutdown({ forums, sqlite }: App): Promise<void> {
+	await forums.drain();
+	sqlite.pragma('wal_checkpoint(TRUNCATE)');
+	sqlite.close();
+}
+
 export function startApp(): Promise<App> {
 	starting ??= (async () => {
 		const { db, sqlite } = openDatabase(databasePath());
@@ -23,7 +33,9 @@ export function startApp(): Promise<App> {
 		const forums = new ForumService(db);
 		if (process.env.PLENARY_DEMO !== '0') await loadDemoForum(db, forums);
 		await forums.loadAll();
-		return { db, sqlite, forums };
+		const started = { db, sqlite, forums };
+		(globalThis as Record<symbol, unknown>)[SHUTDOWN_KEY] = () => shutdown(started);
+		return started;
 	})();
 	return starting;
 }

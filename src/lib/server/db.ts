@@ -40,9 +40,13 @@ export interface Database {
 
 export type DB = Kysely<Database>;
 
+/** The database file cannot be trusted: the server refuses to start on it. */
+export class DamagedDatabase extends Error {}
+
 export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
+	checkIntegrity(sqlite, path);
 	sqlite.pragma('journal_mode = WAL');
 	// FULL: in WAL mode, NORMAL may lose the last commits on power loss; an acknowledged command must not.
 	sqlite.pragma('synchronous = FULL');
@@ -54,4 +58,24 @@ export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } 
 
 export function databasePath(): string {
 	return process.env.DATABASE_PATH ?? 'data/plenary.db';
+}
+
+/**
+ * `PRAGMA quick_check` before anything else reads or writes the file: the record must not be
+ * built on a damaged log.
+ */
+export function checkIntegrity(sqlite: SQLite.Database, path: string): void {
+	let result: string;
+	try {
+		result = (sqlite.pragma('quick_check', { simple: true }) as string) ?? 'no answer';
+	} catch (error) {
+		result = error instanceof Error ? error.message : String(error);
+	}
+	if (result !== 'ok') {
+		sqlite.close();
+		throw new DamagedDatabase(
+			`The database ${path} is damaged (quick_check: ${result}). Plenary will not start on it. ` +
+				'Restore the latest backup (docs/operations.md), then start again.'
+		);
+	}
 }

@@ -47,6 +47,11 @@ class Mutex {
 export class ForumHost {
 	/** every event applied: the state the rules decide against */
 	readonly full: ForumState;
+	/**
+	 * every event but those for Member States only: the forum as it would stand had nothing been
+	 * said in a session for Member States only (see `publicOnlyIfPublic`)
+	 */
+	readonly outside: ForumState;
 	private readonly views: Record<ViewClass, ForumState>;
 	/** participants with events addressed to them alone, and their own views */
 	private readonly personal = new Map<string, ForumState>();
@@ -55,6 +60,7 @@ export class ForumHost {
 
 	constructor(readonly slug: string) {
 		this.full = blankForum(slug);
+		this.outside = blankForum(slug);
 		this.views = {
 			public: blankForum(slug),
 			member_states: blankForum(slug),
@@ -69,6 +75,7 @@ export class ForumHost {
 				throw new Error(`${this.slug}: event ${event.seq} follows ${this.head}: the log has a gap`);
 			}
 			apply(this.full, event);
+			if (event.audience !== 'member_states') apply(this.outside, event);
 			for (const [name, audiences] of Object.entries(VIEW_CLASSES)) {
 				if ((audiences as readonly Audience[]).includes(event.audience)) {
 					apply(this.views[name as ViewClass], event);
@@ -135,6 +142,14 @@ export type CommandOutcome = CommandAck & { events?: ForumEvent[] };
 export class ForumService {
 	private readonly hosts = new Map<string, ForumHost>();
 	private publisher: Publisher = () => {};
+	/** set on shutdown: no new command is taken */
+	private draining = false;
+
+	/** Refuse new commands and wait until every forum's commands in flight are on disk. */
+	async drain(): Promise<void> {
+		this.draining = true;
+		await Promise.all([...this.hosts.values()].map((h) => h.mutex.run(async () => undefined)));
+	}
 
 	constructor(readonly db: DB) {}
 
@@ -257,10 +272,43 @@ export class ForumService {
 	}
 
 	/**
+	 * Once a session for Member States only has been held, the whole forum holds what only they may
+	 * know: a text adopted inside, a request for the floor made inside. A public event must follow
+	 * from what is public: the same command, decided against the forum as it would stand without
+	 * the closed session, must give the very same public events. Otherwise they stay with the
+	 * Member States (the record of a text adopted inside), or, when the sender is not one of them,
+	 * the command is refused without saying why, as `refusalWithoutLeaks` does.
+	 */
+	private publicOnlyIfPublic(
+		host: ForumHost,
+		command: Command,
+		actor: Actor & { kind: 'participant' },
+		context: DecisionContext,
+		events: NewEvent[]
+	): NewEvent[] | Refusal {
+		const publicOf = (decided: NewEvent[]) =>
+			JSON.stringify(
+				decided.filter((e) => e.audience === 'public').map((e) => [e.type, e.payload])
+			);
+		if (host.full.restricted.sessions.length === 0 || publicOf(events) === '[]') return events;
+		const seen = decide(host.outside, command, actor, context);
+		if (!isRefusal(seen) && publicOf(seen) === publicOf(events)) return events;
+		if (!audiencesFor(host.full, actor).includes('member_states')) return NOT_POSSIBLE_NOW;
+		return events.map((e) => (e.audience === 'public' ? { ...e, audience: 'member_states' } : e));
+	}
+
+	/**
 	 * Execute a command from a signed-in account. Answers as the HTTP API does:
 	 * 200 ok, 400 malformed, 403 not yours, 404 no such forum, 409 refused by the rules now.
 	 */
 	async execute(slug: string, accountId: string, input: unknown): Promise<CommandOutcome> {
+		if (this.draining) {
+			return failure(
+				503,
+				'shutting_down',
+				'The server is restarting. Send the command again in a moment.'
+			);
+		}
 		const parsed = parseCommand(input);
 		if (!parsed.ok) return failure(400, parsed.code, parsed.message);
 		const command = parsed.command;
@@ -309,10 +357,14 @@ export class ForumService {
 						};
 					}
 				}
-				const decision = decide(host.full, command, actor, context);
-				if (isRefusal(decision)) {
-					const told = await this.refusalWithoutLeaks(host, command, actor, context, decision);
+				const decided = decide(host.full, command, actor, context);
+				if (isRefusal(decided)) {
+					const told = await this.refusalWithoutLeaks(host, command, actor, context, decided);
 					return failure(told.status, told.code, told.message);
+				}
+				const decision = this.publicOnlyIfPublic(host, command, actor, context, decided);
+				if (isRefusal(decision)) {
+					return failure(decision.status, decision.code, decision.message);
 				}
 				const events = decision.map((e, i) =>
 					stampEvent(e, host.head + 1 + i, context.now, accountId)
