@@ -61,15 +61,22 @@ export interface ParagraphDiff {
 	parts: DiffPart[];
 }
 
+const SPACELESS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}`;
+// A letter or digit of a script written with spaces: a Han character right after "5G" or "ICT"
+// is still a token of its own ("推动5G网络" → 推 动 5G 网 络).
+const WORD_CHAR = String.raw`(?:(?![${SPACELESS}])[\p{L}\p{M}\p{N}])`;
+const TOKEN = new RegExp(
+	String.raw`\s+|[${SPACELESS}]|${WORD_CHAR}+(?:['’-]${WORD_CHAR}+)*|[^\s\p{L}\p{M}\p{N}]`,
+	'gu'
+);
+
 /**
  * Split into tokens a reader thinks of as words: runs of letters/digits (with inner apostrophes
  * and hyphens), single characters of scripts written without spaces (Han, Kana, Thai), single
  * punctuation marks, and runs of white space. Joining the tokens gives the text back.
  */
 export function tokenize(text: string): string[] {
-	const pattern =
-		/\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
-	return text.match(pattern) ?? [];
+	return text.match(TOKEN) ?? [];
 }
 
 /** Word-level diff by longest common subsequence (texts of a paragraph are short). */
