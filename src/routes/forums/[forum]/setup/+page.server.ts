@@ -5,6 +5,7 @@ import { rolesOf, type Actor } from '$lib/forum/roles';
 import { app } from '$lib/server/app';
 import { viewerOf } from '$lib/server/http';
 import { CSV_MAX_BYTES, importParticipants } from '$lib/server/participants.import';
+import { importReport, REPORT_MAX_BYTES } from '$lib/server/report.import';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_REGISTERED = 'There is no such forum, or you are not registered for it.';
@@ -25,7 +26,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		forum: { slug: state.slug, title: state.title, phase: state.phase },
 		delegations: Object.values(state.delegations),
 		participants: Object.values(state.participants),
-		editable: mayGive(state, actor, 'participant.register')
+		editable: mayGive(state, actor, 'participant.register'),
+		report: {
+			title: state.report.title,
+			sections: state.report.sections.map(({ number, title }) => ({ number, title }))
+		},
+		reportEditable: mayGive(state, actor, 'report.add_section')
 	};
 };
 
@@ -120,5 +126,46 @@ export const actions: Actions = {
 			});
 		}
 		return { form: 'import', report: outcome };
+	},
+
+	/** The Secretary-General's report from a Markdown file (or pasted text), section by section. */
+	importReport: async ({ locals, params, request }) => {
+		if (!locals.account) redirect(303, '/login');
+		const form = await request.formData();
+		const file = form.get('file');
+		let markdown: string;
+		if (file instanceof File && file.size > 0) {
+			if (file.size > REPORT_MAX_BYTES) {
+				return fail(400, {
+					form: 'report' as const,
+					message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most 1 MB can be imported at once. Import the report in parts, a few sections per file.`,
+					problems: []
+				});
+			}
+			markdown = await file.text();
+		} else {
+			markdown = typeof form.get('markdown') === 'string' ? String(form.get('markdown')) : '';
+		}
+		if (markdown.trim() === '') {
+			return fail(400, {
+				form: 'report' as const,
+				message: "Choose the report's Markdown file, or paste its text into the box, then import.",
+				problems: []
+			});
+		}
+		const outcome = await importReport(
+			(await app()).forums,
+			params.forum,
+			locals.account.id,
+			markdown
+		);
+		if (!outcome.ok) {
+			return fail(outcome.status, {
+				form: 'report' as const,
+				message: outcome.error.message,
+				problems: outcome.problems ?? []
+			});
+		}
+		return { form: 'report' as const, reportImport: outcome };
 	}
 };
