@@ -1,9 +1,55 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { socketIoDevServer } from './src/lib/server/realtime.vite.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), socketIoDevServer()],
+	plugins: [
+		sveltekit(),
+		socketIoDevServer(),
+		// The tablets' app: installable, the shell precached, and an offline page when a navigation
+		// fails. Pages are server-rendered per participant, so navigations are never cached: the
+		// forum as last seen is kept by the page itself, per participant (src/lib/client/offline-cache.ts).
+		SvelteKitPWA({
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				name: 'Plenary — WTPF-26',
+				short_name: 'Plenary',
+				description: 'Follow and take part in the World Telecommunication/ICT Policy Forum.',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'any',
+				theme_color: '#00497a',
+				background_color: '#ffffff',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-512-maskable.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,webmanifest}',
+					'prerendered/**/*.html'
+				],
+				navigateFallback: null,
+				runtimeCaching: [
+					{
+						urlPattern: ({ request }) => request.mode === 'navigate',
+						handler: 'NetworkOnly',
+						options: { precacheFallback: { fallbackURL: '/offline' } }
+					}
+				]
+			}
+		})
+	],
 	test: {
 		projects: [
 			{

@@ -16,6 +16,8 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// Prerendering (the offline page) happens at build time, without a database or a session.
+	if (building) return resolve(event);
 	const { db } = await app();
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.account = null;

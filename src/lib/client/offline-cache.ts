@@ -1,0 +1,65 @@
+/**
+ * The forum as a participant last saw it, kept on the device so that the agenda, the report, the
+ * opinions and the participant's own requests stay readable when the network drops. One entry per
+ * forum and participant; it holds only the participant's own view (what the server sent them),
+ * and sign-out clears it (the server also answers sign-out with Clear-Site-Data).
+ */
+import type { Snapshot } from '$lib/protocol';
+
+const PREFIX = 'plenary:forum:';
+const LAST = 'plenary:last';
+
+export interface CachedForum {
+	snapshot: Snapshot;
+	participantId: string;
+	savedAt: number;
+}
+
+function key(forum: string, participantId: string): string {
+	return `${PREFIX}${forum}:${participantId}`;
+}
+
+export function saveForum(entry: CachedForum): void {
+	try {
+		localStorage.setItem(key(entry.snapshot.forum, entry.participantId), JSON.stringify(entry));
+		localStorage.setItem(
+			LAST,
+			JSON.stringify({ forum: entry.snapshot.forum, participantId: entry.participantId })
+		);
+	} catch {
+		// storage full or disabled: reading offline is then not possible, nothing else breaks
+	}
+}
+
+export function loadForum(forum: string, participantId: string): CachedForum | null {
+	try {
+		const raw = localStorage.getItem(key(forum, participantId));
+		return raw ? (JSON.parse(raw) as CachedForum) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** The forum and participant this device last showed (for the offline page). */
+export function loadLast(): CachedForum | null {
+	try {
+		const last = JSON.parse(localStorage.getItem(LAST) ?? 'null') as {
+			forum: string;
+			participantId: string;
+		} | null;
+		return last ? loadForum(last.forum, last.participantId) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Forget everything this device kept (sign-out). */
+export function clearForums(): void {
+	try {
+		for (const k of Object.keys(localStorage)) {
+			if (k.startsWith('plenary:')) localStorage.removeItem(k);
+		}
+	} catch {
+		// nothing kept
+	}
+}
