@@ -1,0 +1,32 @@
+import { error, redirect } from '@sveltejs/kit';
+import { adoptedOpinions, styledParagraphs } from '$lib/outcome/chair-report';
+import { formatMoment, LABELS, localized, parseLanguage } from '$lib/outcome/labels';
+import { app } from '$lib/server/app';
+import { snapshotFor } from '$lib/server/outcome.service';
+import type { PageServerLoad } from './$types';
+
+/** The adopted opinions, printable, from the forum as this participant may see it. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.account)
+		redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const { forums } = await app();
+	const snapshot = await snapshotFor(forums, params.forum, locals.account);
+	if (!snapshot)
+		error(404, { message: 'There is no such forum, or you are not registered for it.' });
+	const lang = parseLanguage(url.searchParams.get('lang')) ?? 'en';
+	const { state } = snapshot;
+	return {
+		slug: params.forum,
+		seq: snapshot.seq,
+		lang,
+		forumTitle: localized(state.title, lang),
+		opinions: adoptedOpinions(state).map(({ paragraphs, ...opinion }) => ({
+			...opinion,
+			status:
+				opinion.recordedAt !== null
+					? LABELS[lang].recorded(formatMoment(opinion.recordedAt, lang))
+					: LABELS[lang].notYetRecorded,
+			paragraphs: styledParagraphs(paragraphs)
+		}))
+	};
+};

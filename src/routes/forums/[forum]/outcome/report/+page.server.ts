@@ -1,0 +1,18 @@
+import { error, redirect } from '@sveltejs/kit';
+import { chairReport } from '$lib/outcome/chair-report';
+import { parseLanguage } from '$lib/outcome/labels';
+import { app } from '$lib/server/app';
+import { snapshotFor } from '$lib/server/outcome.service';
+import type { PageServerLoad } from './$types';
+
+/** The Chair's report, printable, from the forum as this participant may see it. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.account)
+		redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const { forums } = await app();
+	const snapshot = await snapshotFor(forums, params.forum, locals.account);
+	if (!snapshot)
+		error(404, { message: 'There is no such forum, or you are not registered for it.' });
+	const lang = parseLanguage(url.searchParams.get('lang')) ?? 'en';
+	return { slug: params.forum, seq: snapshot.seq, lang, report: chairReport(snapshot.state, lang) };
+};
