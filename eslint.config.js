@@ -34,6 +34,7 @@ export default ts.config(
 	},
 	{
 		ignores: [
+			'src/lib/paraglide/',
 			'build/',
 			'.svelte-kit/',
 			'node_modules/',

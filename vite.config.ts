@@ -1,10 +1,18 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { socketIoDevServer } from './src/lib/server/realtime.vite.ts';
 
 export default defineConfig({
 	plugins: [
+		// The interface in ITU's six languages; the language is in the URL (/fr/…), remembered in a
+		// cookie, English otherwise (stack.md, pitfall 7: the plugin is loaded from node_modules).
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['url', 'cookie', 'baseLocale']
+		}),
 		sveltekit(),
 		socketIoDevServer(),
 		// The tablets' app: installable, the shell precached, and an offline page when a navigation

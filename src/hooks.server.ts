@@ -1,5 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { isRtl } from '$lib/i18n';
 import { app, startApp } from '$lib/server/app';
 import {
 	SESSION_COOKIE,
@@ -15,7 +18,17 @@ export const init: ServerInit = async () => {
 	if (io) attachRealtime(io, started);
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** The language of the page: `lang` and `dir` on <html> (Arabic is written right to left). */
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', locale).replace('%dir%', isRtl(locale) ? 'rtl' : 'ltr')
+		});
+	});
+
+const session: Handle = async ({ event, resolve }) => {
 	// Prerendering (the offline page) happens at build time, without a database or a session.
 	if (building) return resolve(event);
 	const { db } = await app();
@@ -43,3 +56,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Frame-Options', 'DENY');
 	return response;
 };
+
+export const handle = sequence(language, session);

@@ -1,3 +1,4 @@
+import { localizeHref } from '$lib/paraglide/runtime';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { login } from '$lib/server/auth/login';
@@ -5,7 +6,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (locals.account) redirect(303, '/forums/wtpf-26');
+	if (locals.account) redirect(303, localizeHref('/forums/wtpf-26'));
 };
 
 export const actions: Actions = {
@@ -21,6 +22,9 @@ export const actions: Actions = {
 			sessionCookieOptions(result.session.expiresAt, url.protocol === 'https:')
 		);
 		const next = url.searchParams.get('next');
-		redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : '/forums/wtpf-26');
+		redirect(
+			303,
+			next?.startsWith('/') && !next.startsWith('//') ? next : localizeHref('/forums/wtpf-26')
+		);
 	}
 };
