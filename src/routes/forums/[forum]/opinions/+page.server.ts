@@ -1,0 +1,18 @@
+import { error, redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { viewerOf } from '$lib/server/http';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The draft opinions, as this participant may see the forum: the same snapshot the forum page,
+ * the API and the socket give.
+ */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.account) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const { forums } = await app();
+	const host = await forums.host(params.forum);
+	const viewer = host && viewerOf(host, locals.account);
+	if (!viewer) error(404, { message: 'There is no such forum, or you are not registered for it.' });
+	const snapshot = (await forums.snapshot(params.forum, viewer))!;
+	return { snapshot, you: { participantId: locals.account.id, name: locals.account.name } };
+};
