@@ -24,13 +24,34 @@ export interface Snapshot {
 	state: ForumState;
 }
 
+/**
+ * `serverTime` in the replies below is the server's `Date.now()` when it answered: every screen
+ * computes a speech's countdown from the server's times, so it needs the server's clock, not its
+ * own (see `time`).
+ */
 export type SyncReply =
-	| { ok: true; kind: 'events'; forum: string; events: ForumEvent[]; head: number }
-	| { ok: true; kind: 'snapshot'; snapshot: Snapshot }
+	| {
+			ok: true;
+			kind: 'events';
+			forum: string;
+			events: ForumEvent[];
+			head: number;
+			serverTime: number;
+	  }
+	| { ok: true; kind: 'snapshot'; snapshot: Snapshot; serverTime: number }
 	| { ok: false; status: number; error: ApiError };
 
 export type JoinReply =
-	{ ok: true; snapshot: Snapshot; you: Identity } | { ok: false; status: number; error: ApiError };
+	| { ok: true; snapshot: Snapshot; you: Identity; serverTime: number }
+	| { ok: false; status: number; error: ApiError };
+
+/**
+ * The answer to `time`: the server's clock. A client estimates its offset from one exchange as
+ * `serverTime + rtt / 2 - clientNow` and keeps the estimate with the smallest round trip.
+ */
+export interface TimeReply {
+	serverTime: number;
+}
 
 /** Who the server thinks you are in a forum. */
 export interface Identity {
@@ -52,6 +73,8 @@ export interface ClientToServerEvents {
 	join: (request: z.infer<typeof joinRequest>, ack: (reply: JoinReply) => void) => void;
 	sync: (request: z.infer<typeof syncRequest>, ack: (reply: SyncReply) => void) => void;
 	command: (request: { forum: string; command: unknown }, ack: (reply: CommandAck) => void) => void;
+	/** the server's clock, for the client to measure its offset (no request body) */
+	time: (ack: (reply: TimeReply) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -16,12 +16,27 @@ import {
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'closed';
 
+/** One exchange with the server's clock: the offset it suggests, and how far it can be wrong. */
+interface ClockSample {
+	offset: number;
+	rtt: number;
+}
+
+/** Exchanges per measurement; the one with the smallest round trip is kept. */
+const CLOCK_SAMPLES = 4;
+/** Measured again this often, besides on every (re)connection. */
+const CLOCK_REMEASURE_MS = 5 * 60_000;
+
 export class LiveForum {
 	state: ForumState = $state()!;
 	seq = $state(0);
 	connection = $state<Connection>('connecting');
 	/** why the connection is closed or refused, as a sentence */
 	notice = $state<string | null>(null);
+	/** server clock − this device's clock, in ms (see `serverNow`) */
+	offset = $state(0);
+	/** whether `offset` has been measured at least once */
+	clockKnown = $state(false);
 	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 	/** events pushed while a sync is in flight, applied after its reply */
 	private buffered: ForumEvent[] | null = null;
@@ -39,6 +54,14 @@ export class LiveForum {
 		return this.state.slug;
 	}
 
+	/**
+	 * The server's clock as best known here: countdowns are computed from the server's start,
+	 * pause and end times, so a device whose clock is off still shows the right remaining time.
+	 */
+	serverNow(): number {
+		return Date.now() + this.offset;
+	}
+
 	connect(): () => void {
 		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
 			auth: { protocol: PROTOCOL_VERSION, display: this.options.display === true },
@@ -47,6 +70,16 @@ export class LiveForum {
 		});
 		this.socket = socket;
 		socket.on('connect', () => void this.sync());
+		const remeasure = setInterval(() => void this.measureClock(), CLOCK_REMEASURE_MS);
+		// The browser knows before the socket that the network is gone (a tablet off the Wi-Fi): drop
+		// the connection at once, and reconnect as soon as the network is back, not at the next
+		// back-off step; the reconnection syncs what was missed and measures the clock again.
+		const wentOffline = () => socket.io.engine?.close();
+		const cameOnline = () => {
+			if (!socket.connected) socket.disconnect().connect();
+		};
+		window.addEventListener('offline', wentOffline);
+		window.addEventListener('online', cameOnline);
 		socket.on('disconnect', () => {
 			if (this.connection !== 'closed') this.connection = 'offline';
 		});
@@ -69,6 +102,9 @@ export class LiveForum {
 		});
 		return () => {
 			this.connection = 'closed';
+			clearInterval(remeasure);
+			window.removeEventListener('offline', wentOffline);
+			window.removeEventListener('online', cameOnline);
 			socket.close();
 		};
 	}
@@ -84,7 +120,10 @@ export class LiveForum {
 		const socket = this.socket;
 		if (!socket) return;
 		this.buffered = [];
+		const sent = performance.now();
 		const reply = await socket.emitWithAck('sync', { forum: this.slug, after: this.seq });
+		const received = performance.now();
+		const arrivedAt = Date.now();
 		const buffered = this.buffered;
 		this.buffered = null;
 		if (!reply.ok) {
@@ -101,6 +140,40 @@ export class LiveForum {
 		for (const event of buffered) this.receive(event);
 		this.notice = null;
 		this.connection = 'online';
+		// The sync's own round trip is a first estimate, refined at once by a few `time` exchanges.
+		const first = sample(reply.serverTime, received - sent, arrivedAt);
+		if (!this.clockKnown) this.setClock(first);
+		void this.measureClock(first);
+	}
+
+	/**
+	 * Measures the offset to the server's clock: a few exchanges, keeping the one with the smallest
+	 * round trip (its error is at most half of it). Each measurement replaces the last one, so a
+	 * device whose clock was changed or drifted is corrected at the next reconnection or round.
+	 */
+	private async measureClock(first?: ClockSample): Promise<void> {
+		const samples = first ? [first] : [];
+		for (let i = 0; i < CLOCK_SAMPLES; i++) {
+			const socket = this.socket;
+			if (!socket?.connected) break;
+			const sent = performance.now();
+			const reply = await socket
+				.timeout(5_000)
+				.emitWithAck('time')
+				.catch(() => null);
+			if (!reply || typeof reply.serverTime !== 'number') break;
+			samples.push(sample(reply.serverTime, performance.now() - sent, Date.now()));
+		}
+		const best = samples.reduce<ClockSample | null>(
+			(kept, s) => (kept === null || s.rtt < kept.rtt ? s : kept),
+			null
+		);
+		if (best) this.setClock(best);
+	}
+
+	private setClock({ offset }: ClockSample): void {
+		this.offset = offset;
+		this.clockKnown = true;
 	}
 
 	/** Send a command; the promise settles with the server's acknowledgement. */
@@ -128,4 +201,9 @@ export class LiveForum {
 				}
 			}));
 	}
+}
+
+/** offset = serverTime + rtt / 2 − clientNow, clientNow taken when the answer arrived. */
+function sample(serverTime: number, rtt: number, clientNow: number): ClockSample {
+	return { offset: serverTime + rtt / 2 - clientNow, rtt };
 }

@@ -4,6 +4,7 @@ import {
 	fillGenerated,
 	renderAgendaWorkflow,
 	renderAuthorization,
+	renderAuthorizationMatrix,
 	renderCommands,
 	renderEventTypes,
 	renderOpinionWorkflow
@@ -12,7 +13,7 @@ import {
 /** Each generated document, its sections and their renderers. `npm run docs` rewrites them. */
 const GENERATED: Record<string, Record<string, () => string>> = {
 	'docs/api.md': { commands: renderCommands, events: renderEventTypes },
-	'docs/authorization.md': { table: renderAuthorization },
+	'docs/authorization.md': { table: renderAuthorization, matrix: renderAuthorizationMatrix },
 	'docs/workflows.md': { agenda: renderAgendaWorkflow, opinions: renderOpinionWorkflow }
 };
 

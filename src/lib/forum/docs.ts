@@ -5,6 +5,16 @@
  */
 import { z } from 'zod';
 import { AGENDA_TRANSITIONS } from './agenda.rules';
+import {
+	CONTEXTUAL,
+	isContextual,
+	KIND_LABELS,
+	kindMayGive,
+	PARTICIPANT_KINDS,
+	rolesOfKind,
+	STAGES,
+	type ParticipantKind
+} from './authorization';
 import { OPINION_TRANSITIONS } from './opinion.rules';
 import { COMMANDS, COMMAND_SCHEMAS, EVENT_TYPES } from './rules';
 import { ROLE_LABELS } from './roles';
@@ -66,6 +76,63 @@ export function renderAuthorization(): string {
 		(c) => `| \`${c.type}\` | ${c.who.join(', ')} | ${c.phases.join(', ')} |`
 	);
 	return [header, '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/**
+ * One cell of the matrix: the phases in which the kind may give the command. `†`: only until a
+ * Chair is elected; `*`: the rules may still refuse it with 403 in some cases (listed below).
+ */
+function matrixCell(kind: ParticipantKind, type: string): string {
+	const phases = (['preparation', 'in_session', 'closed'] as const).flatMap((phase) => {
+		const stages = STAGES.filter((s) => s.phase === phase && rolesOfKind(kind, s.chairInOffice));
+		const allowed = stages.filter((s) => kindMayGive(kind, type, s));
+		if (allowed.length === 0) return [];
+		if (allowed.length === stages.length) return [phase];
+		return [allowed[0].chairInOffice ? `${phase}‡` : `${phase}†`];
+	});
+	if (phases.length === 0) return '—';
+	const contextual = STAGES.some((s) => isContextual(kind, type, s.chairInOffice));
+	return `${phases.join(', ')}${contextual ? ' *' : ''}`;
+}
+
+function roleList(roles: Set<string> | null): string {
+	return roles ? [...roles].map((r) => `\`${r}\``).join(', ') : 'nobody yet';
+}
+
+export function renderAuthorizationMatrix(): string {
+	const kinds = PARTICIPANT_KINDS.map(
+		(k) =>
+			`| ${KIND_LABELS[k]} | ${roleList(rolesOfKind(k, false))} | ${roleList(rolesOfKind(k, true))} |`
+	);
+	const header = `| command | ${PARTICIPANT_KINDS.map((k) => KIND_LABELS[k]).join(' | ')} |`;
+	const rule = `| --- |${PARTICIPANT_KINDS.map(() => ' --- |').join('')}`;
+	const rows = Object.values(COMMANDS).map(
+		(c) => `| \`${c.type}\` | ${PARTICIPANT_KINDS.map((k) => matrixCell(k, c.type)).join(' | ')} |`
+	);
+	const contextual = Object.entries(CONTEXTUAL).map(
+		([type, { reason }]) => `- \`${type}\`: ${reason}.`
+	);
+	const marks = rows.join('');
+	return [
+		'The roles each kind of participant holds (computed with `rolesOf`):',
+		'',
+		'| kind | before a Chair is elected | once the Chair is in office |',
+		'| --- | --- | --- |',
+		...kinds,
+		'',
+		'In each cell, the phases in which that kind may give the command; `—`: never (`403 not_allowed`).',
+		...(marks.includes('†')
+			? ['`†`: only until a Chair is elected (the opening officer presides until then).']
+			: []),
+		...(marks.includes('‡') ? ['`‡`: only once a Chair is in office.'] : []),
+		'`*`: allowed by role, but the rules refuse some cases with `403 not_allowed`:',
+		'',
+		...contextual,
+		'',
+		header,
+		rule,
+		...rows
+	].join('\n');
 }
 
 export function renderAgendaWorkflow(): string {

@@ -23,6 +23,7 @@ import { SYNC_EVENT_LIMIT } from '$lib/protocol';
 import { hashPassword } from './auth/password';
 import type { DB } from './db';
 import { AppendConflict, appendEvents, findCommand, forumSlugs, readEvents } from './eventlog';
+import { rateLimiter } from './limits';
 
 /** The shared views: viewers of one class see the same events (personal events aside). */
 const VIEW_CLASSES = {
@@ -31,6 +32,9 @@ const VIEW_CLASSES = {
 	secretariat: ['public', 'member_states', 'secretariat']
 } as const satisfies Record<string, Audience[]>;
 type ViewClass = keyof typeof VIEW_CLASSES;
+
+/** Events read from the log at once when catching up (see `catchUp`). */
+const CATCH_UP_PAGE = 5000;
 
 /** Called after events are on disk, in sequence order. */
 export type Publisher = (forum: string, events: ForumEvent[]) => void;
@@ -183,11 +187,17 @@ export class ForumService {
 		return host;
 	}
 
-	/** Apply what other writers appended since we last looked. */
-	private async catchUp(host: ForumHost): Promise<ForumEvent[]> {
-		const missed = await readEvents(this.db, host.slug, host.head);
-		host.follow(missed);
-		return missed;
+	/**
+	 * Apply what other writers appended since we last looked, a page at a time: at start-up the
+	 * whole log is read, and holding all of it at once costs more in garbage collection than the
+	 * folding itself (bench: 200,000 events).
+	 */
+	private async catchUp(host: ForumHost): Promise<void> {
+		for (;;) {
+			const missed = await readEvents(this.db, host.slug, host.head, { limit: CATCH_UP_PAGE });
+			host.follow(missed);
+			if (missed.length < CATCH_UP_PAGE) return;
+		}
 	}
 
 	/** Set a forum up: its row and its first event. Used by the demo loader and tests. */
@@ -312,8 +322,12 @@ export class ForumService {
 		const parsed = parseCommand(input);
 		if (!parsed.ok) return failure(400, parsed.code, parsed.message);
 		const command = parsed.command;
-		const host = await this.host(slug);
+		// A forum already loaded catches up inside the mutex below; catching up here too would read
+		// the log twice for every command.
+		const host = this.hosts.get(slug) ?? (await this.host(slug));
 		if (!host) return failure(404, 'no_such_forum', 'There is no such forum.');
+		const limited = rateLimiter.take(host.full, accountId, command.type);
+		if (limited) return failure(limited.status, limited.error.code, limited.error.message);
 
 		return host.mutex.run(async () => {
 			for (let attempt = 0; attempt < 5; attempt++) {

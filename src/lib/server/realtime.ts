@@ -19,6 +19,7 @@ import {
 import type { App } from './app';
 import { DISPLAY_COOKIE, validateDisplayKey } from './auth/display';
 import { SESSION_COOKIE, validateSessionToken, type Account } from './auth/session';
+import { connectionLimiter } from './limits';
 
 export const IO_KEY = Symbol.for('plenary.io');
 
@@ -107,6 +108,9 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 				handshakeError(HANDSHAKE_ERRORS.session, 'Your session has ended. Sign in again.')
 			);
 		}
+		const live = io.of('/').adapter.rooms.get(accountRoom(account.id));
+		const crowded = connectionLimiter.admit(account.id, socket.id, live);
+		if (crowded) return next(handshakeError(crowded.code, crowded.message));
 		socket.data = { account, sessionId: session.id, displayForum: null };
 		next();
 	});
@@ -158,7 +162,7 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 			const you: Identity = account
 				? { accountId: account.id, name: account.name, participantId: account.id, display: false }
 				: { accountId: null, name: 'Room display', participantId: null, display: true };
-			ack({ ok: true, snapshot, you });
+			ack({ ok: true, snapshot, you, serverTime: Date.now() });
 		});
 
 		socket.on('sync', async (request, ack) => {
@@ -174,9 +178,23 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 				// Too far behind (or ahead of a server that lost nothing but was restored): start afresh.
 				const snapshot = await app.forums.snapshot(forum, viewer);
 				if (!snapshot) return ack(notFound);
-				return ack({ ok: true, kind: 'snapshot', snapshot });
+				return ack({ ok: true, kind: 'snapshot', snapshot, serverTime: Date.now() });
 			}
-			ack({ ok: true, kind: 'events', forum, events: missed.events, head: missed.head });
+			ack({
+				ok: true,
+				kind: 'events',
+				forum,
+				events: missed.events,
+				head: missed.head,
+				serverTime: Date.now()
+			});
+		});
+
+		// The server's clock, asked by every screen on (re)connection and every few minutes: speech
+		// countdowns are computed from the server's times, whatever the device's clock says.
+		socket.on('time', (ack) => {
+			if (typeof ack !== 'function') return;
+			ack({ serverTime: Date.now() });
 		});
 
 		socket.on('command', async (request, ack) => {

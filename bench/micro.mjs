@@ -1,0 +1,123 @@
+/**
+ * The server's hot paths without the network, for comparing a change before and after in CPU
+ * time (which the machine's other work disturbs far less than wall time): the forum service and
+ * the database layer are bundled from src/ as they are now, then
+ *   - start-up: `loadAll()` folding a log of 200,000 more events;
+ *   - commands: `execute()` of stances and requests for the floor, one after another;
+ *   - snapshots: `snapshot()` as a page load or a `join` asks for it.
+ *
+ * Usage (after `npm run build`, which the generated forum needs): node bench/micro.mjs [participants]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { build } from 'vite';
+import { appendPresenceEvents, copyDatabase, generateForum } from './forum-gen.mjs';
+import { FORUM, spread } from './lib.mjs';
+
+const repo = process.cwd();
+const participants = Number(process.argv[2] ?? 1000);
+const work = mkdtempSync(join(tmpdir(), 'plenary-micro-'));
+const outDir = join(repo, 'bench/.micro');
+
+const cpu = () => {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1000;
+};
+const fmt = (s, unit) =>
+	`${s.min.toFixed(3)} / ${s.median.toFixed(3)} / ${s.max.toFixed(3)} ${unit}`;
+
+try {
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		root: repo,
+		resolve: { alias: { $lib: join(repo, 'src/lib') } },
+		build: {
+			ssr: join(repo, 'bench/micro-entry.js'),
+			outDir,
+			emptyOutDir: true,
+			minify: false,
+			rollupOptions: { output: { entryFileNames: 'entry.mjs' } }
+		}
+	});
+	const { openDatabase, ForumService } = await import(join(outDir, 'entry.mjs'));
+	const template = await generateForum({
+		repo,
+		dir: join(work, 'template'),
+		participants,
+		delegations: 100,
+		requests: 10,
+		log: console.log
+	});
+
+	// start-up
+	const big = copyDatabase(template.dbPath, join(work, 'big'));
+	const events = appendPresenceEvents(big, template.people, 200_000);
+	const startCpu = [];
+	const startWall = [];
+	for (let run = 0; run < 3; run++) {
+		const { db, sqlite } = openDatabase(big);
+		const forums = new ForumService(db);
+		global.gc?.();
+		const c0 = cpu();
+		const t0 = performance.now();
+		await forums.loadAll();
+		startWall.push(performance.now() - t0);
+		startCpu.push(cpu() - c0);
+		sqlite.close();
+	}
+	console.log(
+		`start-up, loadAll() of ${events} events: CPU ${fmt(spread(startCpu), 'ms')}, wall ${fmt(spread(startWall), 'ms')}`
+	);
+
+	// commands
+	const commandsDb = copyDatabase(template.dbPath, join(work, 'commands'));
+	const { db, sqlite } = openDatabase(commandsDb);
+	const forums = new ForumService(db);
+	await forums.loadAll();
+	const senders = template.people.filter(
+		(p) => p.category === 'member_state' || p.category === 'sector_member'
+	);
+	const perCommandCpu = [];
+	const perCommandWall = [];
+	for (let run = 0; run < 3; run++) {
+		const count = Math.min(1000, senders.length * 10);
+		const c0 = cpu();
+		const t0 = performance.now();
+		for (let i = 0; i < count; i++) {
+			const sender = senders[(run * count + i) % senders.length];
+			const outcome = await forums.execute(FORUM, sender.id, {
+				id: randomUUID(),
+				type: 'opinion.stance',
+				opinion: template.firstOpinion,
+				stance: i % 2 ? 'support' : 'reservation'
+			});
+			if (!outcome.ok && outcome.error.code !== 'rate_limited')
+				throw new Error(JSON.stringify(outcome));
+		}
+		perCommandCpu.push((cpu() - c0) / count);
+		perCommandWall.push((performance.now() - t0) / count);
+	}
+	console.log(
+		`execute(opinion.stance): CPU ${fmt(spread(perCommandCpu), 'ms')} per command, wall ${fmt(spread(perCommandWall), 'ms')} (fsync included)`
+	);
+
+	// snapshots
+	const snapCpu = [];
+	for (let run = 0; run < 3; run++) {
+		const c0 = cpu();
+		for (let i = 0; i < 50; i++) {
+			await forums.snapshot(FORUM, { kind: 'participant', participantId: template.people[i].id });
+		}
+		snapCpu.push((cpu() - c0) / 50);
+	}
+	console.log(
+		`snapshot() with ${participants} participants: CPU ${fmt(spread(snapCpu), 'ms')} each`
+	);
+	sqlite.close();
+} finally {
+	rmSync(work, { recursive: true, force: true });
+	rmSync(outDir, { recursive: true, force: true });
+}
