@@ -588,6 +588,7 @@ function cpuProfArgs(label) {
 
 // ------------------------------------------------------------------ main
 
+const out = option('out') ?? (quick ? null : 'BENCHMARKS.md');
 try {
 	const started = now();
 	log(
@@ -603,16 +604,24 @@ try {
 		log
 	});
 	pool = new ClientPool(CONFIG.processes);
-	if (wanted('fanout')) await fanoutPhase(template);
-	if (wanted('throughput')) await throughputPhase(template);
-	if (wanted('storm')) await stormPhase(template, await bundleRules());
-	if (wanted('page')) await pagePhase(template);
-	if (wanted('startup')) await startupPhase(template);
+	const phases = [
+		['fanout', () => fanoutPhase(template)],
+		['throughput', () => throughputPhase(template)],
+		['storm', async () => stormPhase(template, await bundleRules())],
+		['page', () => pagePhase(template)],
+		['startup', () => startupPhase(template)]
+	];
+	for (const [name, phase] of phases) {
+		if (!wanted(name)) continue;
+		await phase();
+		// what is measured so far is kept, should a later phase fail
+		results.totalS = (now() - started) / 1000;
+		if (out) writeReport(results, join(repo, out));
+	}
 	await pool.close();
 	pool = null;
 	results.machine.loadAfter = loadAverage();
 	results.totalS = (now() - started) / 1000;
-	const out = option('out') ?? (quick ? null : 'BENCHMARKS.md');
 	const text = writeReport(results, out ? join(repo, out) : null);
 	log(`\n${text}`);
 	log(`Done in ${results.totalS.toFixed(0)} s${out ? `; written to ${out}` : ''}.`);
