@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { apply, type ForumEvent } from '$lib/forum/rules';
 import type { ForumState } from '$lib/forum/types';
+import { readingCopy, saveForum } from './offline-cache';
 import {
 	PROTOCOL_VERSION,
 	type ClientToServerEvents,
@@ -43,11 +44,36 @@ export class LiveForum {
 
 	constructor(
 		snapshot: Snapshot,
-		/** the room display authenticates with its link's cookie and sees public content only */
-		private readonly options: { display?: boolean } = {}
+		/**
+		 * `display`: the room display authenticates with its link's cookie and sees public content
+		 * only. `keepFor`: the participant whose view is kept on this device for offline reading.
+		 */
+		private readonly options: { display?: boolean; keepFor?: string } = {}
 	) {
 		this.state = snapshot.state;
 		this.seq = snapshot.seq;
+		this.lastUpdated = Date.now();
+	}
+
+	/** when this device last heard from the server (shown while offline) */
+	lastUpdated = $state(0);
+	private keepTimer: ReturnType<typeof setTimeout> | null = null;
+
+	/** Keep the participant's own view on the device, at most once a second. */
+	private keep(): void {
+		this.lastUpdated = Date.now();
+		const participantId = this.options.keepFor;
+		if (!participantId || this.keepTimer || typeof localStorage === 'undefined') return;
+		this.keepTimer = setTimeout(() => {
+			this.keepTimer = null;
+			const state = $state.snapshot(this.state) as ForumState;
+			saveForum({
+				snapshot: { forum: this.slug, seq: this.seq, state },
+				reading: readingCopy(state),
+				participantId,
+				savedAt: this.lastUpdated
+			});
+		}, 1000);
 	}
 
 	get slug(): string {
@@ -114,6 +140,7 @@ export class LiveForum {
 		if (event.seq <= this.seq) return;
 		apply(this.state, event);
 		this.seq = event.seq;
+		this.keep();
 	}
 
 	private async sync(): Promise<void> {
@@ -140,6 +167,7 @@ export class LiveForum {
 		for (const event of buffered) this.receive(event);
 		this.notice = null;
 		this.connection = 'online';
+		this.keep();
 		// The sync's own round trip is a first estimate, refined at once by a few `time` exchanges.
 		const first = sample(reply.serverTime, received - sent, arrivedAt);
 		if (!this.clockKnown) this.setClock(first);

@@ -4,13 +4,49 @@
  * forum and participant; it holds only the participant's own view (what the server sent them),
  * and sign-out clears it (the server also answers sign-out with Clear-Site-Data).
  */
+import { currentText } from '$lib/forum/opinion.text';
+import { presidingOfficerId, type ForumState } from '$lib/forum/types';
 import type { Snapshot } from '$lib/protocol';
+
+/**
+ * What the offline page shows, prepared when it is kept: the offline page is plain HTML with a
+ * small script (it cannot run the app, whose routes need the server), so the current texts of
+ * the opinions are computed here.
+ */
+export interface ReadingCopy {
+	title: string;
+	presiding: string;
+	agenda: { number: number; title: string; status: string }[];
+	opinions: {
+		number: number;
+		title: string;
+		status: string;
+		paragraphs: { kind: string; text: string }[];
+	}[];
+	report: { title: string; sections: { number: string; title: string; text: string }[] };
+}
+
+export function readingCopy(state: ForumState): ReadingCopy {
+	return {
+		title: state.title.en,
+		presiding: state.participants[presidingOfficerId(state)]?.name ?? '',
+		agenda: state.agenda.map((i) => ({ number: i.number, title: i.title.en, status: i.status })),
+		opinions: state.opinions.map((o) => ({
+			number: o.number,
+			title: o.title,
+			status: o.status.replaceAll('_', ' '),
+			paragraphs: (o.finalText ?? currentText(o)).map((p) => ({ kind: p.kind, text: p.text }))
+		})),
+		report: { title: state.report.title, sections: state.report.sections }
+	};
+}
 
 const PREFIX = 'plenary:forum:';
 const LAST = 'plenary:last';
 
 export interface CachedForum {
 	snapshot: Snapshot;
+	reading: ReadingCopy;
 	participantId: string;
 	savedAt: number;
 }
