@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { chainLink, now, stateHash } from './lib.mjs';
+import { chainLink, now, sleep, stateHash } from './lib.mjs';
 
 const PROTOCOL_VERSION = 1;
 const ACK_TIMEOUT = 60_000;
@@ -208,7 +208,7 @@ const handlers = {
 	/**
 	 * Clients `indices` send commands as fast as the acknowledgements come back, for `seconds`:
 	 * a stance on the opinion under consideration, a request for the floor, another stance, the
-	 * request withdrawn, and again.
+	 * request withdrawn, and again. A sender told it is over its rate limit waits a second.
 	 */
 	async hammer({ indices, seconds, opinion }) {
 		const acked = [];
@@ -252,6 +252,8 @@ const handlers = {
 						ackMs.push(now() - sent);
 						if (ack.ok) acked.push(id);
 						else refused[ack.error.code] = (refused[ack.error.code] ?? 0) + 1;
+						// as the page would: wait as the refusal says before sending again
+						if (!ack.ok && ack.error.code === 'rate_limited') await sleep(1000);
 					} catch {
 						errors++;
 					}

@@ -5,16 +5,17 @@
  *   npm run bench              full run (N = 500, 2,000, 5,000; ~15 minutes), writes BENCHMARKS.md
  *   npm run bench -- --quick   N = 200 everywhere, under two minutes, prints only
  *   options: --only=fanout,throughput,storm,page,startup   --out=FILE   --runs=K   --n=N (one N)
- *            --cpu-prof (profiles of the server in bench/profiles; summarise with bench/profile-summary.mjs)
+ *            --cpu-prof (the server's profiles in $TMPDIR/plenary-bench-profiles; summarise them with
+ *            bench/profile-summary.mjs)
  *
  * It prints figures and exits 0; it exits 1 only when it cannot run (no build, a server that
  * does not start, clients that cannot connect). Nothing here asserts a time.
  */
 import SQLite from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { appendPresenceEvents, copyDatabase, DEMO_ACCOUNTS, generateForum } from './forum-gen.mjs';
 import {
@@ -47,11 +48,11 @@ const CONFIG = quick
 	? {
 			mode: 'quick',
 			participants: 200,
-			delegations: 100,
+			delegations: 200,
 			processes: 2,
 			fanoutNs: [200],
 			commandsPerRound: 12,
-			senders: 50,
+			senders: 150,
 			throughputSeconds: 4,
 			stormN: 200,
 			requests: 20,
@@ -99,7 +100,7 @@ function cpuMeter(serverPid) {
 		orchestrator: (process.cpuUsage().user + process.cpuUsage().system) / 1e6
 	});
 	const start = read();
-	return () => {
+	const meter = () => {
 		const end = read();
 		return {
 			wallS: (end.wall - start.wall) / 1000,
@@ -108,6 +109,8 @@ function cpuMeter(serverPid) {
 			orchestratorS: end.orchestrator - start.orchestrator
 		};
 	};
+	meter.serverStart = start.server;
+	return meter;
 }
 
 /** The rules module, bundled (zod included) so the simulators can apply events as the page does. */
@@ -441,10 +444,16 @@ async function stormPhase(template, rulesPath) {
 			const meter = cpuMeter(server.pid);
 			const chairCutOff = new Promise((resolve) => chair.socket.once('disconnect', resolve));
 			const restartedAt = now();
+			const stoppedServerCpu = cpuSeconds(server.pid);
 			await server.stop();
 			await chairCutOff;
 			const downAt = now();
-			server = await startForumServer({ repo, dbPath, port });
+			server = await startForumServer({
+				repo,
+				dbPath,
+				port,
+				nodeArgs: cpuProfArgs(`storm-${run}`)
+			});
 			const upAt = now();
 			// the Chair carries on as soon as its own device is back: two more commands, which reach
 			// some clients live, some in their sync reply, some while their sync is in flight
@@ -465,7 +474,11 @@ async function stormPhase(template, rulesPath) {
 			await sleep(500);
 			const { expected, personal } = expectedChains(dbPath, start);
 			const verified = await pool.all('verify', () => ({ expected, url, origin: url }));
-			const cpu = meter();
+			// the server's CPU: the stopped process's last seconds, and all of the new one's
+			const cpu = {
+				...meter(),
+				serverS: stoppedServerCpu - meter.serverStart + cpuSeconds(server.pid)
+			};
 			const doneAt = verified.flatMap((v) => v.doneAt);
 			const resyncedAt = verified.flatMap((v) => v.resyncedAt);
 			const match = verified.reduce((s, v) => s + v.match, 0);
@@ -581,7 +594,7 @@ async function startupPhase(template) {
 
 function cpuProfArgs(label) {
 	if (!args.includes('--cpu-prof')) return [];
-	const dir = join(repo, 'bench/profiles');
+	const dir = join(tmpdir(), 'plenary-bench-profiles');
 	mkdirSync(dir, { recursive: true });
 	return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${label}.cpuprofile`];
 }
@@ -616,13 +629,14 @@ try {
 		await phase();
 		// what is measured so far is kept, should a later phase fail
 		results.totalS = (now() - started) / 1000;
-		if (out) writeReport(results, join(repo, out));
+		if (out) await writeReport(results, resolve(repo, out));
+		writeFileSync(join(tmpdir(), 'plenary-bench-results.json'), JSON.stringify(results));
 	}
 	await pool.close();
 	pool = null;
 	results.machine.loadAfter = loadAverage();
 	results.totalS = (now() - started) / 1000;
-	const text = writeReport(results, out ? join(repo, out) : null);
+	const text = await writeReport(results, out ? resolve(repo, out) : null);
 	log(`\n${text}`);
 	log(`Done in ${results.totalS.toFixed(0)} s${out ? `; written to ${out}` : ''}.`);
 	rmSync(work, { recursive: true, force: true });

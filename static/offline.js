@@ -17,7 +17,7 @@ addEventListener('DOMContentLoaded', () => {
 			entry = JSON.parse(
 				localStorage.getItem('plenary:forum:' + last.forum + ':' + last.participantId) || 'null'
 			);
-	} catch (e) {
+	} catch {
 		entry = null;
 	}
 	const el = (tag, text, attrs) => {
