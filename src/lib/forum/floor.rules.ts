@@ -99,6 +99,17 @@ function openItem(state: ForumState, given: number | undefined): number | Refusa
 	return item;
 }
 
+/** The speech in progress under the open item: what pause, resume and end act on. */
+function currentSpeech(
+	state: ForumState,
+	given: number | undefined
+): { item: number; speech: Speech } | Refusal {
+	const item = openItem(state, given);
+	if (typeof item !== 'number') return item;
+	const speech = state.floor[item]?.current;
+	return speech ? { item, speech } : refuse('no_speech', 'Nobody has the floor.');
+}
+
 const itemField = { item: agendaItemNumber.optional() };
 const presided = { who: ['presiding_officer'] as const, phases: ['in_session'] as const };
 const floorEvent = (type: keyof FloorEvents, payload: unknown): NewEvent => ({
@@ -235,13 +246,12 @@ export const floorCommands = [
 		...presided,
 		example: {},
 		decide: (state, { item: given }) => {
-			const item = openItem(state, given);
-			if (typeof item !== 'number') return item;
-			const speech = state.floor[item]?.current;
-			if (!speech) return refuse('no_speech', 'Nobody has the floor.');
-			if (speech.pausedAt !== null)
+			const found = currentSpeech(state, given);
+			if ('code' in found) return found;
+			if (found.speech.pausedAt !== null) {
 				return refuse('already_paused', 'The speech is already paused.');
-			return [floorEvent('floor.paused', { item })];
+			}
+			return [floorEvent('floor.paused', { item: found.item })];
 		}
 	}),
 	command({
@@ -251,12 +261,10 @@ export const floorCommands = [
 		...presided,
 		example: {},
 		decide: (state, { item: given }) => {
-			const item = openItem(state, given);
-			if (typeof item !== 'number') return item;
-			const speech = state.floor[item]?.current;
-			if (!speech) return refuse('no_speech', 'Nobody has the floor.');
-			if (speech.pausedAt === null) return refuse('not_paused', 'The speech is not paused.');
-			return [floorEvent('floor.resumed', { item })];
+			const found = currentSpeech(state, given);
+			if ('code' in found) return found;
+			if (found.speech.pausedAt === null) return refuse('not_paused', 'The speech is not paused.');
+			return [floorEvent('floor.resumed', { item: found.item })];
 		}
 	}),
 	command({
@@ -266,10 +274,9 @@ export const floorCommands = [
 		...presided,
 		example: {},
 		decide: (state, { item: given }) => {
-			const item = openItem(state, given);
-			if (typeof item !== 'number') return item;
-			if (!state.floor[item]?.current) return refuse('no_speech', 'Nobody has the floor.');
-			return [floorEvent('floor.speech_ended', { item })];
+			const found = currentSpeech(state, given);
+			if ('code' in found) return found;
+			return [floorEvent('floor.speech_ended', { item: found.item })];
 		}
 	}),
 	command({
