@@ -19,15 +19,24 @@ let handler;
 try {
 	({ handler } = await import('./build/handler.js'));
 } catch (error) {
-	// A damaged database, a failed migration: say it plainly and do not start.
-	console.error(`Plenary cannot start: ${error instanceof Error ? error.message : error}`);
+	// A damaged database, a failed migration: say it plainly, on stderr, and do not start. One JSON
+	// line shaped like the app's logs (src/lib/server/log.ts), whose logger may not exist yet.
+	const msg = `Plenary cannot start: ${error instanceof Error ? error.message : error}`;
+	const line = { level: 'fatal', time: new Date().toISOString(), service: 'plenary', msg };
+	process.stderr.write(`${JSON.stringify({ ...line, pid: process.pid })}\n`);
 	process.exit(1);
 }
+// The app's logger (JSON lines on stdout, LOG_LEVEL), created when the build was imported.
+const log = globalThis[Symbol.for('plenary.log')];
 const server = createServer(handler);
 io.attach(server);
 
 server.listen(port, host, () => {
-	console.log(`Plenary is listening on ${process.env.ORIGIN} (port ${port})`);
+	// tests/support/server.ts and bench/lib.mjs wait for the word "listening".
+	log.info(
+		{ port, host, origin: process.env.ORIGIN },
+		`Plenary is listening on ${process.env.ORIGIN}`
+	);
 });
 
 let stopping = false;
@@ -38,17 +47,20 @@ let stopping = false;
 async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
-	console.log(`${signal}: finishing the commands in flight, then closing`);
+	// /readyz now answers 503: a load balancer stops sending new clients here.
+	globalThis[Symbol.for('plenary.stopping')] = true;
+	log.info({ signal }, `${signal}: finishing the commands in flight, then closing`);
 	setTimeout(() => process.exit(1), 10_000).unref();
 	server.close();
 	const appShutdown = globalThis[Symbol.for('plenary.shutdown')];
 	if (appShutdown) await appShutdown();
-	io.emit('closing', {
+	// this server's sockets only: with several servers, the others' clients stay connected
+	io.local.emit('closing', {
 		code: 'server_restart',
 		reason: 'The server is restarting. Your screen reconnects by itself.'
 	});
 	io.close();
-	console.log('closed');
+	log.info('closed');
 	process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

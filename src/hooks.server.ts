@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -9,13 +9,30 @@ import {
 	sessionCookieOptions,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { log } from '$lib/server/log';
+import { observe, operations } from '$lib/server/operations';
 import { attachRealtime, currentIo } from '$lib/server/realtime';
 
 export const init: ServerInit = async () => {
 	if (building) return;
+	const since = performance.now();
 	const started = await startApp();
 	const io = currentIo();
 	if (io) attachRealtime(io, started);
+	observe(started, io);
+	log.info(
+		{ forums: started.forums.slugs().length, ms: Math.round(performance.now() - since) },
+		'forums loaded'
+	);
+};
+
+/** Unexpected errors (a bug, a lost database): logged with the request, never its headers. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return;
+	log.error(
+		{ err: error, method: event.request.method, path: event.url.pathname, status },
+		message
+	);
 };
 
 /** The language of the page: `lang` and `dir` on <html> (Arabic is written right to left). */
@@ -57,4 +74,5 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(language, session);
+// Health, readiness and metrics first: no language, no session, nothing cached.
+export const handle = sequence(operations, language, session);

@@ -39,6 +39,16 @@ const CATCH_UP_PAGE = 5000;
 /** Called after events are on disk, in sequence order. */
 export type Publisher = (forum: string, events: ForumEvent[]) => void;
 
+/** Every command answered, for the operators' log and metrics (operations.ts). */
+export interface CommandObservation {
+	forum: string;
+	accountId: string;
+	input: unknown;
+	/** undefined when executing threw */
+	outcome: CommandOutcome | undefined;
+	ms: number;
+}
+
 class Mutex {
 	private tail: Promise<unknown> = Promise.resolve();
 	run<T>(task: () => Promise<T>): Promise<T> {
@@ -146,6 +156,8 @@ export type CommandOutcome = CommandAck & { events?: ForumEvent[] };
 export class ForumService {
 	private readonly hosts = new Map<string, ForumHost>();
 	private publisher: Publisher = () => {};
+	private commandObserver: (observation: CommandObservation) => void = () => {};
+	private broadcastObserver: (forum: string, events: ForumEvent[], ms: number) => void = () => {};
 	/** set on shutdown: no new command is taken */
 	private draining = false;
 
@@ -159,6 +171,15 @@ export class ForumService {
 
 	onPublish(publisher: Publisher): void {
 		this.publisher = publisher;
+	}
+
+	onCommand(observer: (observation: CommandObservation) => void): void {
+		this.commandObserver = observer;
+	}
+
+	/** `ms`: from the events being on disk (appended, or read from the log) to their being emitted. */
+	onBroadcast(observer: (forum: string, events: ForumEvent[], ms: number) => void): void {
+		this.broadcastObserver = observer;
 	}
 
 	/** Load every forum's state from its log. */
@@ -226,8 +247,10 @@ export class ForumService {
 			const at = Date.now();
 			const events = newEvents.map((e, i) => stampEvent(e, host.head + 1 + i, at, null));
 			await appendEvents(this.db, slug, host.head, events, null);
+			const onDisk = performance.now();
 			host.follow(events);
 			this.publisher(slug, events);
+			this.broadcastObserver(slug, events, performance.now() - onDisk);
 			return events;
 		});
 	}
@@ -307,11 +330,28 @@ export class ForumService {
 		return events.map((e) => (e.audience === 'public' ? { ...e, audience: 'member_states' } : e));
 	}
 
+	/** Execute a command (see `decideAndAppend`), observed by the operators' log and metrics. */
+	async execute(slug: string, accountId: string, input: unknown): Promise<CommandOutcome> {
+		const started = performance.now();
+		let outcome: CommandOutcome | undefined;
+		try {
+			outcome = await this.decideAndAppend(slug, accountId, input);
+			return outcome;
+		} finally {
+			const ms = performance.now() - started;
+			this.commandObserver({ forum: slug, accountId, input, outcome, ms });
+		}
+	}
+
 	/**
 	 * Execute a command from a signed-in account. Answers as the HTTP API does:
 	 * 200 ok, 400 malformed, 403 not yours, 404 no such forum, 409 refused by the rules now.
 	 */
-	async execute(slug: string, accountId: string, input: unknown): Promise<CommandOutcome> {
+	private async decideAndAppend(
+		slug: string,
+		accountId: string,
+		input: unknown
+	): Promise<CommandOutcome> {
 		if (this.draining) {
 			return failure(
 				503,
@@ -412,8 +452,10 @@ export class ForumService {
 					if (error instanceof AppendConflict || isUniqueViolation(error)) continue;
 					throw error;
 				}
+				const onDisk = performance.now();
 				host.follow(events);
 				this.publisher(slug, events);
+				this.broadcastObserver(slug, events, performance.now() - onDisk);
 				return { ok: true, seq: host.head, events } as const;
 			}
 			return failure(409, 'busy', 'The forum is busy; please send the command again.');

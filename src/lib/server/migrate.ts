@@ -4,6 +4,7 @@
  */
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DB } from './db';
+import { log } from './log';
 
 const modules = import.meta.glob<Migration>('/migrations/*.ts', { eager: true });
 
@@ -22,7 +23,8 @@ export async function migrateToLatest(db: DB): Promise<void> {
 	const migrator = new Migrator({ db, provider: new BundledMigrationProvider() });
 	const { error, results } = await migrator.migrateToLatest();
 	for (const result of results ?? []) {
-		if (result.status === 'Error') console.error(`migration ${result.migrationName} failed`);
+		if (result.status === 'Error')
+			log.error({ migration: result.migrationName }, 'migration failed');
 	}
 	if (error) throw new Error(`Database migration failed: ${String(error)}`);
 }

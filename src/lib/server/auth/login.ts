@@ -1,5 +1,6 @@
 /** Signing in with email and password, throttled; shared by the sign-in page and the API. */
 import type { DB } from '../db';
+import { emailPseudonym, log } from '../log';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, generateSessionToken, type Session } from './session';
 import { recordFailure, recordSuccess, waitBeforeAttempt } from './throttle';
@@ -16,7 +17,28 @@ export type LoginResult =
 // Verified against when the email is unknown, so that both paths take the same time.
 let decoyHash: Promise<string> | null = null;
 
+/** Sign in, and log the outcome: the account, a pseudonym of the email, never the password. */
 export async function login(
+	db: DB,
+	email: string,
+	password: string,
+	address: string
+): Promise<LoginResult> {
+	const result = await attempt(db, email, password, address);
+	log.info(
+		{
+			outcome: result.ok ? 'ok' : result.code,
+			status: result.ok ? 200 : result.status,
+			account: result.ok ? result.account.id : undefined,
+			emailHash: emailPseudonym(email),
+			address
+		},
+		'sign-in'
+	);
+	return result;
+}
+
+async function attempt(
 	db: DB,
 	email: string,
 	password: string,

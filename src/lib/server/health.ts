@@ -1,0 +1,100 @@
+/**
+ * GET /healthz: the process is up (nothing else is touched). GET /readyz: this server can take
+ * traffic: its database answers, its forums are loaded, and whatever else was registered with
+ * `readinessCheck` (the Socket.IO adapter, when one is configured) answers too. A load balancer
+ * or an orchestrator sends traffic only to a ready server and restarts one that is not healthy.
+ */
+import { sql } from 'kysely';
+import { app } from './app';
+import { log } from './log';
+
+/** Resolves (with details to show) when the part it checks works; throws when it does not. */
+export type ReadinessCheck = () => Promise<Record<string, unknown> | void>;
+
+/** A check that has not answered within this time has failed. */
+const CHECK_TIMEOUT_MS = 2000;
+
+/** server.js sets it on SIGTERM: a server that is shutting down takes no new traffic. */
+const STOPPING_KEY = Symbol.for('plenary.stopping');
+
+const checks = new Map<string, ReadinessCheck>([
+	[
+		'state',
+		async () => {
+			if ((globalThis as Record<symbol, unknown>)[STOPPING_KEY]) {
+				throw new Error('the server is shutting down');
+			}
+			const { forums } = await app();
+			return { forums: forums.slugs().length };
+		}
+	],
+	[
+		'database',
+		async () => {
+			const { db } = await app();
+			await sql`select 1`.execute(db);
+		}
+	]
+]);
+
+/** Add a check to /readyz (e.g. `readinessCheck('adapter', () => redis.ping())`). */
+export function readinessCheck(name: string, check: ReadinessCheck): void {
+	checks.set(name, check);
+}
+
+export interface CheckResult {
+	ok: boolean;
+	ms: number;
+	error?: string;
+	[detail: string]: unknown;
+}
+
+export interface Readiness {
+	status: 'ok' | 'unavailable';
+	failed?: string[];
+	checks: Record<string, CheckResult>;
+}
+
+async function run(check: ReadinessCheck): Promise<CheckResult> {
+	const started = performance.now();
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		const details = await Promise.race([
+			check(),
+			new Promise<never>((_, reject) => {
+				timer = setTimeout(
+					() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+					CHECK_TIMEOUT_MS
+				);
+			})
+		]);
+		return { ok: true, ms: elapsed(started), ...details };
+	} catch (error) {
+		return {
+			ok: false,
+			ms: elapsed(started),
+			error: error instanceof Error ? error.message : String(error)
+		};
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+function elapsed(since: number): number {
+	return Math.round((performance.now() - since) * 100) / 100;
+}
+
+export async function readiness(): Promise<Readiness> {
+	const names = [...checks.keys()];
+	const results = await Promise.all(names.map((name) => run(checks.get(name)!)));
+	const byName = Object.fromEntries(names.map((name, i) => [name, results[i]]));
+	const failed = names.filter((name) => !byName[name].ok);
+	if (failed.length === 0) return { status: 'ok', checks: byName };
+	log.warn({ failed, checks: byName }, 'not ready');
+	return { status: 'unavailable', failed, checks: byName };
+}
+
+/** Liveness says only that the process answers: restarting it would not help anything else. */
+export function liveness(): { status: 'ok' } {
+	return { status: 'ok' };
+}

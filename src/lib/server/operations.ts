@@ -1,0 +1,87 @@
+/**
+ * What operators see: /healthz, /readyz and /metrics, answered before the language and session
+ * hooks (no session, no database for /healthz, never cached), and the log line and metrics of
+ * every command.
+ */
+import type { Handle } from '@sveltejs/kit';
+import type { Server } from 'socket.io';
+import type { App } from './app';
+import type { CommandObservation } from './forum.service';
+import { liveness, readiness } from './health';
+import { log } from './log';
+import { countCommand, mayReadMetrics, metricsText, observeBroadcast, watch } from './metrics';
+
+const NOT_CACHED = {
+	'cache-control': 'no-store',
+	'x-content-type-options': 'nosniff'
+};
+
+function json(body: unknown, status = 200): Response {
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: { ...NOT_CACHED, 'content-type': 'application/json' }
+	});
+}
+
+export const operations: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	if (pathname !== '/healthz' && pathname !== '/readyz' && pathname !== '/metrics') {
+		return resolve(event);
+	}
+	const method = event.request.method;
+	if (method !== 'GET' && method !== 'HEAD') {
+		return new Response(null, { status: 405, headers: { ...NOT_CACHED, allow: 'GET, HEAD' } });
+	}
+	if (pathname === '/healthz') return json(liveness());
+	if (pathname === '/readyz') {
+		const ready = await readiness();
+		return json(ready, ready.status === 'ok' ? 200 : 503);
+	}
+	if (!mayReadMetrics(event.request.headers, event.getClientAddress())) {
+		return new Response('Not Found', { status: 404, headers: NOT_CACHED });
+	}
+	const { body, contentType } = await metricsText();
+	return new Response(body, { headers: { ...NOT_CACHED, 'content-type': contentType } });
+};
+
+/** Log and count every command, time every broadcast, and let the metrics read the sockets and forums. */
+export function observe(started: App, io: Server | undefined): void {
+	watch({ io, forums: started.forums });
+	started.forums.onCommand(logCommand);
+	started.forums.onBroadcast((_forum, _events, ms) => observeBroadcast(ms));
+}
+
+function clip(value: unknown, length: number): string | undefined {
+	return typeof value === 'string' ? value.slice(0, length) : undefined;
+}
+
+/** One line per command, whichever way it came (HTTP or socket): the operators' record. */
+export function logCommand({ forum, accountId, input, outcome, ms }: CommandObservation): void {
+	const sent = (typeof input === 'object' && input !== null ? input : {}) as Record<
+		string,
+		unknown
+	>;
+	const type = clip(sent.type, 64);
+	const line = {
+		forum: clip(forum, 64),
+		commandType: type,
+		commandId: clip(sent.id, 80),
+		participant: accountId,
+		ms: Math.round(ms * 100) / 100
+	};
+	if (!outcome) {
+		countCommand(type, 'exception', ms);
+		log.error({ ...line, outcome: 'exception', status: 500 }, 'command failed');
+	} else if (outcome.ok) {
+		const result = outcome.duplicate ? 'duplicate' : 'ok';
+		countCommand(type, result, ms);
+		log.info(
+			{ ...line, outcome: result, status: 200, seq: outcome.seq, events: outcome.events?.length },
+			'command'
+		);
+	} else {
+		countCommand(type, outcome.error.code, ms);
+		const level = outcome.status >= 500 ? 'warn' : 'info';
+		log[level]({ ...line, outcome: outcome.error.code, status: outcome.status }, 'command');
+	}
+}
