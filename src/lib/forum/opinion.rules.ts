@@ -17,7 +17,8 @@ import {
 	type ForumState,
 	type OpinionParagraph,
 	type OpinionStatus,
-	type Stance
+	type Stance,
+	type Translations
 } from './types';
 
 /** Item 8: consideration of draft opinions. */
@@ -406,17 +407,21 @@ export const opinionEvolvers: Evolvers<OpinionEvents> = {
 export function newOpinion(registered: {
 	number: number;
 	title: string;
+	titleTranslations?: Translations;
 	illustrative: boolean;
-	paragraphs: { kind: OpinionParagraph['kind']; text: string }[];
+	paragraphs: Omit<OpinionParagraph, 'id'>[];
 }): DraftOpinion {
+	// Translations only where given, so that opinions without them stay as they always were.
 	return {
 		number: registered.number,
 		title: registered.title,
+		...(registered.titleTranslations ? { titleTranslations: registered.titleTranslations } : {}),
 		illustrative: registered.illustrative,
 		paragraphs: registered.paragraphs.map((p, i) => ({
 			id: `p${i + 1}`,
 			kind: p.kind,
-			text: p.text
+			text: p.text,
+			...(p.translations ? { translations: p.translations } : {})
 		})),
 		status: 'in_report',
 		workingGroup: null,

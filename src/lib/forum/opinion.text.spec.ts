@@ -290,6 +290,25 @@ describe('applyChange and currentText', () => {
 		});
 		expect(currentText(o)).toEqual(o.paragraphs);
 	});
+
+	it("drops a replaced paragraph's translations (they no longer match) and keeps the others'", () => {
+		const paragraphs: OpinionParagraph[] = [
+			{
+				id: 'p1',
+				kind: 'preambular',
+				text: 'recognizing…',
+				translations: { fr: 'reconnaissant…' }
+			},
+			{ id: 'p2', kind: 'operative', text: 'invites…', translations: { ar: 'يدعو…' } }
+		];
+		const changed = applyChange(
+			paragraphs,
+			{ kind: 'replace', paragraphId: 'p2', text: 'urges…' },
+			'a'
+		)!;
+		expect(changed[0]).toEqual(paragraphs[0]);
+		expect(changed[1]).toStrictEqual({ id: 'p2', kind: 'operative', text: 'urges…' });
+	});
 });
 
 describe('opinionDiff', () => {

@@ -24,7 +24,10 @@ export function applyChange(
 	const index = paragraphs.findIndex((p) => p.id === change.paragraphId);
 	if (index < 0) return null;
 	if (change.kind === 'delete') return paragraphs.filter((_, i) => i !== index);
-	return paragraphs.map((p, i) => (i === index ? { ...p, text: change.text } : p));
+	// The new wording exists only as proposed: the paragraph's translations no longer match it.
+	return paragraphs.map((p, i) =>
+		i === index ? { id: p.id, kind: p.kind, text: change.text } : p
+	);
 }
 
 /** The text now: the original with the accepted amendments, in acceptance order. */

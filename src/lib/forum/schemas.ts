@@ -17,5 +17,15 @@ export const delegationId = z
 
 export const shortText = (max: number) => z.string().trim().min(1).max(max);
 
+/** A text in ITU's other official languages (types.ts, `Translations`): each optional. */
+export const translations = (max: number) =>
+	z.strictObject({
+		fr: shortText(max).optional(),
+		es: shortText(max).optional(),
+		ar: shortText(max).optional(),
+		zh: shortText(max).optional(),
+		ru: shortText(max).optional()
+	});
+
 export const delegationCategory = z.enum(DELEGATION_CATEGORIES);
 export const participantRole = z.enum(PARTICIPANT_ROLES);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { accepted, as, forumWith, refused, run } from './testing';
+import { parseCommand } from './rules';
+import { accepted, as, commandId, forumWith, refused, run } from './testing';
 
 const italy = {
 	type: 'delegation.register',
@@ -217,6 +218,46 @@ describe('opinion.register', () => {
 				{ kind: 'operative', text: 'invites Member States…' }
 			]
 		});
+	});
+
+	it('keeps the title and paragraphs in other languages where given, and adds nothing otherwise', () => {
+		const translatedOpinion = {
+			...opinion(1),
+			titleTranslations: { fr: "Projet d'avis 1", ar: 'مشروع الرأي 1' },
+			paragraphs: [
+				{
+					kind: 'preambular',
+					text: 'recognizing that…',
+					translations: { fr: 'reconnaissant que…' }
+				},
+				{ kind: 'operative', text: 'invites Member States…' }
+			]
+		};
+		const { state, events } = accepted(run(forumWith(), as('p-sec'), translatedOpinion));
+		expect(events[0].payload).toMatchObject({ titleTranslations: { fr: "Projet d'avis 1" } });
+		expect(state.opinions[0].titleTranslations).toEqual({
+			fr: "Projet d'avis 1",
+			ar: 'مشروع الرأي 1'
+		});
+		expect(state.opinions[0].paragraphs[0].translations).toEqual({ fr: 'reconnaissant que…' });
+		expect(state.opinions[0].paragraphs[1]).not.toHaveProperty('translations');
+
+		const plain = accepted(run(forumWith(), as('p-sec'), opinion(1))).state.opinions[0];
+		expect(plain).not.toHaveProperty('titleTranslations');
+		expect(plain.paragraphs[0]).not.toHaveProperty('translations');
+	});
+
+	it.each([
+		['a language that is not one of ITU’s six', { titleTranslations: { de: 'Stellungnahme' } }],
+		['English among the translations', { titleTranslations: { en: 'Another title' } }],
+		['an empty translation', { titleTranslations: { fr: '  ' } }],
+		[
+			'a paragraph translation over the limit',
+			{ paragraphs: [{ kind: 'operative', text: 'x', translations: { ru: 'я'.repeat(4001) } }] }
+		]
+	])('refuses %s as a malformed command', (_what, change) => {
+		const parsed = parseCommand({ id: commandId(), ...opinion(1), ...change });
+		expect(parsed).toMatchObject({ ok: false, code: 'malformed_command' });
 	});
 
 	it('keeps the illustrative mark', () => {

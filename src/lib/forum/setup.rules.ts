@@ -5,9 +5,15 @@
 import { z } from 'zod';
 import { command, type Evolvers, type NewEvent } from './define';
 import { refuse } from './refusal';
-import { delegationCategory, delegationId, participantRole, shortText } from './schemas';
+import {
+	delegationCategory,
+	delegationId,
+	participantRole,
+	shortText,
+	translations
+} from './schemas';
 import { newOpinion } from './opinion.rules';
-import type { Delegation, OpinionParagraph, ReportSection } from './types';
+import type { Delegation, OpinionParagraph, ReportSection, Translations } from './types';
 
 export interface SetupEvents {
 	'delegation.registered': Delegation;
@@ -21,6 +27,8 @@ export interface SetupEvents {
 	'opinion.registered': {
 		number: number;
 		title: string;
+		/** optional: absent from events written before the forum's content carried languages */
+		titleTranslations?: Translations;
 		illustrative: boolean;
 		paragraphs: Omit<OpinionParagraph, 'id'>[];
 	};
@@ -117,16 +125,18 @@ export const setupCommands = [
 	command({
 		type: 'opinion.register',
 		summary:
-			'Register a draft opinion annexed to the report. Only during preparation: once the forum opens, the set of draft opinions is closed.',
+			"Register a draft opinion annexed to the report. Only during preparation: once the forum opens, the set of draft opinions is closed. `title` and each paragraph's `text` are in English; `titleTranslations` and a paragraph's `translations` optionally give them in ITU's other official languages (a delegate reads their language where it exists, otherwise English).",
 		payload: {
 			number: z.number().int().min(1).max(99),
 			title: shortText(300),
+			titleTranslations: translations(300).optional(),
 			illustrative: z.boolean().default(false),
 			paragraphs: z
 				.array(
 					z.strictObject({
 						kind: z.enum(['preambular', 'operative']),
-						text: shortText(MAX_PARAGRAPH_LENGTH)
+						text: shortText(MAX_PARAGRAPH_LENGTH),
+						translations: translations(MAX_PARAGRAPH_LENGTH).optional()
 					})
 				)
 				.min(1)
@@ -138,9 +148,14 @@ export const setupCommands = [
 		example: {
 			number: 1,
 			title: 'Bridging digital divides',
+			titleTranslations: { fr: 'Réduire les fractures numériques' },
 			illustrative: true,
 			paragraphs: [
-				{ kind: 'preambular', text: 'recognizing that…' },
+				{
+					kind: 'preambular',
+					text: 'recognizing that…',
+					translations: { fr: 'reconnaissant que…' }
+				},
 				{ kind: 'operative', text: 'invites Member States…' }
 			]
 		},

@@ -11,6 +11,12 @@ export type Language = (typeof LANGUAGES)[number];
 /** A text in one or more languages; English is always present. */
 export type Localized = { en: string } & Partial<Record<Language, string>>;
 
+/**
+ * A text of the forum's own content in languages other than English, where the secretariat has
+ * them (the working text, in English, is kept beside it). Optional everywhere: older events have none.
+ */
+export type Translations = Partial<Record<Exclude<Language, 'en'>, string>>;
+
 export type ForumPhase = 'preparation' | 'in_session' | 'closed';
 
 export const DELEGATION_CATEGORIES = [
@@ -92,6 +98,8 @@ export interface OpinionParagraph {
 	id: string;
 	kind: 'preambular' | 'operative';
 	text: string;
+	/** the paragraph as annexed, in other languages; an amendment's new wording has none */
+	translations?: Translations;
 }
 
 export const STANCE_KINDS = ['support', 'objection', 'reservation'] as const;
@@ -142,7 +150,10 @@ export interface Amendment {
 
 export interface DraftOpinion {
 	number: number;
+	/** in English */
 	title: string;
+	/** the title in other languages, where the secretariat gave them */
+	titleTranslations?: Translations;
 	illustrative: boolean;
 	/** the text as annexed to the report, never changed */
 	paragraphs: OpinionParagraph[];

@@ -5,7 +5,12 @@
  * the real WTPF-26 draft opinions are not in our sources (domain.md).
  */
 import type { ForumCreated } from '$lib/forum/forum.rules';
-import type { DelegationCategory, OpinionParagraph, ParticipantRole } from '$lib/forum/types';
+import type {
+	DelegationCategory,
+	OpinionParagraph,
+	ParticipantRole,
+	Translations
+} from '$lib/forum/types';
 
 /** Every demo account's password. */
 export const DEMO_PASSWORD = 'wtpf-2026-demo';
@@ -14,11 +19,19 @@ export const DEMO_FORUM: ForumCreated = {
 	slug: 'wtpf-26',
 	title: {
 		en: 'Sixth World Telecommunication/ICT Policy Forum',
-		fr: 'Sixième Forum mondial des politiques de télécommunication/TIC'
+		fr: 'Sixième Forum mondial des politiques de télécommunication/TIC',
+		es: 'Sexto Foro Mundial de Política de las Telecomunicaciones/TIC',
+		ar: 'المنتدى العالمي السادس لسياسات الاتصالات/تكنولوجيا المعلومات والاتصالات',
+		zh: '第六届世界电信/信息通信技术政策论坛',
+		ru: 'Шестой Всемирный форум по политике в области электросвязи/ИКТ'
 	},
 	theme: {
 		en: 'Accelerating an inclusive, sustainable, resilient and innovative digital future',
-		fr: "Accélérer l'avènement d'un avenir numérique inclusif, durable, résilient et innovant"
+		fr: "Accélérer l'avènement d'un avenir numérique inclusif, durable, résilient et innovant",
+		es: 'Acelerar un futuro digital inclusivo, sostenible, resiliente e innovador',
+		ar: 'تسريع التحول نحو مستقبل رقمي شامل ومستدام وقادر على الصمود ومبتكر',
+		zh: '加速实现包容、可持续、有韧性和创新的数字未来',
+		ru: 'Ускорение перехода к инклюзивному, устойчивому, жизнестойкому и инновационному цифровому будущему'
 	},
 	subthemes: [
 		{
@@ -47,40 +60,116 @@ export const DEMO_FORUM: ForumCreated = {
 	settings: { speechLimitSeconds: 180, quorumShare: 0.5, sectorMemberObjectionBlocks: true },
 	openingOfficerId: 'p-sg',
 	agenda: [
-		{ number: 1, title: { en: 'Opening of the Forum', fr: 'Ouverture du Forum' } },
-		{ number: 2, title: { en: 'Election of the Chair', fr: 'Élection du Président' } },
+		{
+			number: 1,
+			title: {
+				en: 'Opening of the Forum',
+				fr: 'Ouverture du Forum',
+				es: 'Apertura del Foro',
+				ar: 'افتتاح المنتدى',
+				zh: '论坛开幕',
+				ru: 'Открытие Форума'
+			}
+		},
+		{
+			number: 2,
+			title: {
+				en: 'Election of the Chair',
+				fr: 'Élection du Président',
+				es: 'Elección del Presidente',
+				ar: 'انتخاب الرئيس',
+				zh: '选举主席',
+				ru: 'Выборы Председателя'
+			}
+		},
 		{
 			number: 3,
-			title: { en: 'Opening remarks and presentations', fr: 'Remarques liminaires et exposés' }
+			title: {
+				en: 'Opening remarks and presentations',
+				fr: 'Remarques liminaires et exposés',
+				es: 'Observaciones de apertura y presentaciones',
+				ar: 'الملاحظات الافتتاحية والعروض',
+				zh: '开幕致辞和介绍',
+				ru: 'Вступительные замечания и выступления'
+			}
 		},
-		{ number: 4, title: { en: 'Organization of work', fr: 'Organisation des travaux' } },
+		{
+			number: 4,
+			title: {
+				en: 'Organization of work',
+				fr: 'Organisation des travaux',
+				es: 'Organización de los trabajos',
+				ar: 'تنظيم الأعمال',
+				zh: '工作安排',
+				ru: 'Организация работы'
+			}
+		},
 		{
 			number: 5,
 			title: {
 				en: "Presentation of the Secretary-General's report",
-				fr: 'Présentation du rapport du Secrétaire général'
+				fr: 'Présentation du rapport du Secrétaire général',
+				es: 'Presentación del Informe del Secretario General',
+				ar: 'تقديم تقرير الأمين العام',
+				zh: '介绍秘书长的报告',
+				ru: 'Представление отчета Генерального секретаря'
 			}
 		},
 		{
 			number: 6,
 			title: {
 				en: "Presentation of members' observations on the report",
-				fr: 'Présentation des observations des membres concernant le rapport'
+				fr: 'Présentation des observations des membres concernant le rapport',
+				es: 'Presentación de las observaciones de los miembros sobre el Informe',
+				ar: 'تقديم ملاحظات الأعضاء بشأن التقرير',
+				zh: '介绍成员对报告的意见',
+				ru: 'Представление замечаний членов по отчету'
 			}
 		},
-		{ number: 7, title: { en: 'Debate', fr: 'Débat' } },
+		{
+			number: 7,
+			title: {
+				en: 'Debate',
+				fr: 'Débat',
+				es: 'Debate',
+				ar: 'المناقشة',
+				zh: '辩论',
+				ru: 'Обсуждение'
+			}
+		},
 		{
 			number: 8,
-			title: { en: 'Consideration of draft opinions', fr: "Examen des projets d'avis" }
+			title: {
+				en: 'Consideration of draft opinions',
+				fr: "Examen des projets d'avis",
+				es: 'Examen de los proyectos de opinión',
+				ar: 'النظر في مشاريع الآراء',
+				zh: '审议意见草案',
+				ru: 'Рассмотрение проектов мнений'
+			}
 		},
 		{
 			number: 9,
 			title: {
 				en: "Adoption of the Chair's report and opinions",
-				fr: 'Adoption du rapport du Président et des avis'
+				fr: 'Adoption du rapport du Président et des avis',
+				es: 'Adopción del Informe del Presidente y de las opiniones',
+				ar: 'اعتماد تقرير الرئيس والآراء',
+				zh: '通过主席报告和意见',
+				ru: 'Принятие отчета Председателя и мнений'
 			}
 		},
-		{ number: 10, title: { en: 'Any other business', fr: 'Divers' } }
+		{
+			number: 10,
+			title: {
+				en: 'Any other business',
+				fr: 'Divers',
+				es: 'Otros asuntos',
+				ar: 'ما يستجد من أعمال',
+				zh: '其他事项',
+				ru: 'Разное'
+			}
+		}
 	],
 	reportTitle:
 		'Report of the Secretary-General for the Sixth World Telecommunication/ICT Policy Forum'
@@ -553,43 +642,76 @@ export const DEMO_REPORT_SECTIONS: { number: string; title: string; text: string
 export const DEMO_OPINIONS: {
 	number: number;
 	title: string;
+	titleTranslations: Translations;
 	illustrative: true;
 	paragraphs: Omit<OpinionParagraph, 'id'>[];
 }[] = [
 	{
 		number: 1,
 		title: 'Bridging digital divides through meaningful connectivity, digital skills and inclusion',
+		titleTranslations: {
+			fr: "Réduire les fractures numériques grâce à une connectivité utile, aux compétences numériques et à l'inclusion",
+			es: 'Reducir las brechas digitales mediante una conectividad significativa, las competencias digitales y la inclusión',
+			ar: 'سد الفجوات الرقمية من خلال التوصيلية المجدية والمهارات الرقمية والشمول',
+			zh: '通过有意义的连通性、数字技能和包容性弥合数字鸿沟',
+			ru: 'Преодоление цифрового разрыва посредством значимого подключения, цифровых навыков и инклюзивности'
+		},
 		illustrative: true,
 		paragraphs: [
 			{
 				kind: 'preambular',
-				text: 'recognizing that a significant part of the world population does not yet use the Internet, and that women, older persons, persons with disabilities and people living in rural and remote areas are disproportionately affected;'
+				text: 'recognizing that a significant part of the world population does not yet use the Internet, and that women, older persons, persons with disabilities and people living in rural and remote areas are disproportionately affected;',
+				translations: {
+					fr: "reconnaissant qu'une part importante de la population mondiale n'utilise pas encore l'Internet, et que les femmes, les personnes âgées, les personnes handicapées et les habitants des zones rurales et isolées sont touchés de manière disproportionnée ;"
+				}
 			},
 			{
 				kind: 'preambular',
-				text: 'considering that affordability, digital skills and relevant local content are as important as network coverage in enabling meaningful use of telecommunications/ICTs;'
+				text: 'considering that affordability, digital skills and relevant local content are as important as network coverage in enabling meaningful use of telecommunications/ICTs;',
+				translations: {
+					fr: "considérant que l'accessibilité financière, les compétences numériques et des contenus locaux pertinents sont aussi importants que la couverture des réseaux pour permettre une utilisation utile des télécommunications/TIC ;"
+				}
 			},
 			{
 				kind: 'preambular',
-				text: 'noting the work of ITU on indicators of meaningful connectivity and on digital skills;'
+				text: 'noting the work of ITU on indicators of meaningful connectivity and on digital skills;',
+				translations: {
+					fr: "notant les travaux de l'UIT sur les indicateurs de connectivité utile et sur les compétences numériques ;"
+				}
 			},
 			{
 				kind: 'operative',
-				text: 'invites Member States to include measures addressing gender, generational and skills divides in their national digital strategies, and to collect disaggregated data to monitor progress;'
+				text: 'invites Member States to include measures addressing gender, generational and skills divides in their national digital strategies, and to collect disaggregated data to monitor progress;',
+				translations: {
+					fr: 'invite les États Membres à inclure dans leurs stratégies numériques nationales des mesures visant à réduire les fractures liées au genre, aux générations et aux compétences, et à recueillir des données ventilées pour suivre les progrès accomplis ;'
+				}
 			},
 			{
 				kind: 'operative',
-				text: 'encourages Member States and Sector Members to cooperate in programmes that improve the affordability of devices and services for underserved groups;'
+				text: 'encourages Member States and Sector Members to cooperate in programmes that improve the affordability of devices and services for underserved groups;',
+				translations: {
+					fr: "encourage les États Membres et les Membres de Secteur à coopérer dans le cadre de programmes qui améliorent l'accessibilité financière des appareils et des services pour les groupes mal desservis ;"
+				}
 			},
 			{
 				kind: 'operative',
-				text: 'requests the Secretary-General to continue to support the exchange of good practices on digital skills and meaningful connectivity, and to report to the Council on the results achieved.'
+				text: 'requests the Secretary-General to continue to support the exchange of good practices on digital skills and meaningful connectivity, and to report to the Council on the results achieved.',
+				translations: {
+					fr: "charge le Secrétaire général de continuer à soutenir l'échange de bonnes pratiques en matière de compétences numériques et de connectivité utile, et de faire rapport au Conseil sur les résultats obtenus."
+				}
 			}
 		]
 	},
 	{
 		number: 2,
 		title: 'Harnessing telecommunications/ICTs for a green digital transformation',
+		titleTranslations: {
+			fr: "Mettre les télécommunications/TIC au service d'une transformation numérique verte",
+			es: 'Aprovechar las telecomunicaciones/TIC para una transformación digital verde',
+			ar: 'تسخير الاتصالات/تكنولوجيا المعلومات والاتصالات من أجل تحول رقمي أخضر',
+			zh: '利用电信/信息通信技术实现绿色数字化转型',
+			ru: 'Использование электросвязи/ИКТ для зеленой цифровой трансформации'
+		},
 		illustrative: true,
 		paragraphs: [
 			{
@@ -617,6 +739,13 @@ export const DEMO_OPINIONS: {
 	{
 		number: 3,
 		title: 'Strengthening the resilience of telecommunication/ICT networks and services',
+		titleTranslations: {
+			fr: 'Renforcer la résilience des réseaux et services de télécommunication/TIC',
+			es: 'Reforzar la resiliencia de las redes y servicios de telecomunicaciones/TIC',
+			ar: 'تعزيز قدرة شبكات وخدمات الاتصالات/تكنولوجيا المعلومات والاتصالات على الصمود',
+			zh: '增强电信/信息通信技术网络和服务的韧性',
+			ru: 'Повышение жизнестойкости сетей и услуг электросвязи/ИКТ'
+		},
 		illustrative: true,
 		paragraphs: [
 			{
@@ -648,6 +777,13 @@ export const DEMO_OPINIONS: {
 	{
 		number: 4,
 		title: 'Fostering inclusive and sustainable space connectivity',
+		titleTranslations: {
+			fr: 'Favoriser une connectivité spatiale inclusive et durable',
+			es: 'Fomentar una conectividad espacial inclusiva y sostenible',
+			ar: 'تعزيز التوصيلية الفضائية الشاملة والمستدامة',
+			zh: '促进包容和可持续的空间连通性',
+			ru: 'Содействие инклюзивному и устойчивому космическому подключению'
+		},
 		illustrative: true,
 		paragraphs: [
 			{
@@ -675,6 +811,13 @@ export const DEMO_OPINIONS: {
 	{
 		number: 5,
 		title: 'Nurturing ICT-centric innovation ecosystems and entrepreneurship',
+		titleTranslations: {
+			fr: "Développer des écosystèmes d'innovation centrés sur les TIC et l'entrepreneuriat",
+			es: 'Impulsar ecosistemas de innovación centrados en las TIC y el emprendimiento',
+			ar: 'رعاية منظومات الابتكار المتمحورة حول تكنولوجيا المعلومات والاتصالات وريادة الأعمال',
+			zh: '培育以信息通信技术为中心的创新生态系统和创业精神',
+			ru: 'Развитие инновационных экосистем, ориентированных на ИКТ, и предпринимательства'
+		},
 		illustrative: true,
 		paragraphs: [
 			{
