@@ -55,17 +55,14 @@ export interface Readiness {
 	checks: Record<string, CheckResult>;
 }
 
-async function run(check: ReadinessCheck): Promise<CheckResult> {
+async function run(check: ReadinessCheck, timeoutMs: number): Promise<CheckResult> {
 	const started = performance.now();
 	let timer: NodeJS.Timeout | undefined;
 	try {
 		const details = await Promise.race([
 			check(),
 			new Promise<never>((_, reject) => {
-				timer = setTimeout(
-					() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
-					CHECK_TIMEOUT_MS
-				);
+				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
 			})
 		]);
 		return { ok: true, ms: elapsed(started), ...details };
@@ -84,14 +81,23 @@ function elapsed(since: number): number {
 	return Math.round((performance.now() - since) * 100) / 100;
 }
 
-export async function readiness(): Promise<Readiness> {
-	const names = [...checks.keys()];
-	const results = await Promise.all(names.map((name) => run(checks.get(name)!)));
+/** Run the checks at once; ready when every one of them answered in time. */
+export async function runChecks(
+	named: Map<string, ReadinessCheck>,
+	timeoutMs = CHECK_TIMEOUT_MS
+): Promise<Readiness> {
+	const names = [...named.keys()];
+	const results = await Promise.all(names.map((name) => run(named.get(name)!, timeoutMs)));
 	const byName = Object.fromEntries(names.map((name, i) => [name, results[i]]));
 	const failed = names.filter((name) => !byName[name].ok);
 	if (failed.length === 0) return { status: 'ok', checks: byName };
-	log.warn({ failed, checks: byName }, 'not ready');
 	return { status: 'unavailable', failed, checks: byName };
+}
+
+export async function readiness(): Promise<Readiness> {
+	const result = await runChecks(checks);
+	if (result.failed) log.warn({ failed: result.failed, checks: result.checks }, 'not ready');
+	return result;
 }
 
 /** Liveness says only that the process answers: restarting it would not help anything else. */
