@@ -74,9 +74,6 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
-					// The full authorization matrix (every command × kind of participant × phase) takes
-					// minutes under load and is run on its own: `npm run test:authz`.
-					exclude: process.env.AUTHZ === '1' ? [] : ['tests/integration/authorization.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 120_000,

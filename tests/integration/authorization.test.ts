@@ -31,6 +31,7 @@ import {
 	api,
 	commandId,
 	DEMO_FORUM as FORUM,
+	fetchAgainIfClosed,
 	login,
 	startServer,
 	type TestServer
@@ -132,22 +133,6 @@ async function pool<T>(items: T[], size: number, each: (item: T) => Promise<void
 	await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
-/**
- * Sent again (the same command, the same id: applied at most once) when the server closed a kept-
- * alive connection just as the request went out on it, which a loaded machine makes likely. A
- * server that is gone fails the retry too.
- */
-async function resent<T>(send: () => Promise<T>): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await send();
-		} catch (error) {
-			const code = ((error as Error).cause as { code?: string } | undefined)?.code;
-			if (code !== 'UND_ERR_SOCKET' || attempt === 3) throw error;
-		}
-	}
-}
-
 function example(type: string) {
 	return { id: commandId(), type, ...COMMANDS[type].example };
 }
@@ -160,7 +145,7 @@ async function displayOf(url: string, secretariat: string): Promise<DisplaySocke
 		label: 'Matrix'
 	});
 	expect(link.status).toBe(200);
-	const opened = await fetch(link.body.url, { redirect: 'manual' });
+	const opened = await fetchAgainIfClosed(link.body.url, { redirect: 'manual' });
 	expect(opened.status).toBe(303);
 	const cookie = opened.headers
 		.getSetCookie()
@@ -210,7 +195,8 @@ describe('the authorization matrix against the server', () => {
 				const cookieOf = (who: Person | keyof typeof HELPERS) =>
 					cookies.get(who in HELPERS ? HELPERS[who as 'bra'] : ACCOUNTS[who as Person].email)!;
 				const give = (who: Person | keyof typeof HELPERS, command: Record<string, unknown>) =>
-					resent(() => api(url, cookieOf(who)).post(COMMANDS_PATH, command));
+					// sent again by `api` if a kept-alive connection was closed under it: same id, applied once
+					api(url, cookieOf(who)).post(COMMANDS_PATH, command);
 
 				for (const [who, type, payload] of setup) {
 					const reply = await give(who, { id: commandId(), type, ...payload });

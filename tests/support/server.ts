@@ -160,9 +160,33 @@ export function commandId(): string {
 	return randomUUID();
 }
 
+/** How a request fails when the server closed the kept-alive connection it went out on. */
+const CONNECTION_CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+/**
+ * `fetch`, sent again when the server had closed the kept-alive connection as the request went
+ * out on it (Node's server closes an idle connection after 5 s; a loaded machine, or a test that
+ * blocks the event loop in spawnSync, lets the client reuse it just too late). The server never read
+ * such a request, and every command carries its id anyway (applied at most once). A server that is
+ * gone fails every attempt (ECONNREFUSED).
+ */
+export async function fetchAgainIfClosed(input: string, init?: RequestInit): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(input, init);
+		} catch (error) {
+			const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+			if (!code || !CONNECTION_CLOSED.has(code) || attempt === 3) throw error;
+			// Other kept-alive connections of the pool may have been closed at the same moment: a turn
+			// of the event loop lets the client see it before it picks one for the next attempt.
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+}
+
 /** Signs in and returns the `Cookie` header value (`plenary_session=…`). */
 export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
-	const response = await fetch(`${url}/api/auth/login`, {
+	const response = await fetchAgainIfClosed(`${url}/api/auth/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ email, password })
@@ -189,7 +213,7 @@ export function api(url: string, cookie?: string) {
 	async function send(path: string, init: RequestInit): Promise<Reply> {
 		const headers = new Headers(init.headers);
 		if (cookie) headers.set('cookie', cookie);
-		const response = await fetch(`${url}${path}`, { ...init, headers });
+		const response = await fetchAgainIfClosed(`${url}${path}`, { ...init, headers });
 		const text = await response.text();
 		let body: unknown = text;
 		try {

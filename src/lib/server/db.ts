@@ -36,6 +36,17 @@ export interface Database {
 		created_at: number;
 		revoked_at: number | null;
 	};
+	audit_log: {
+		id: string;
+		at: number;
+		kind: string;
+		account_id: string | null;
+		email: string | null;
+		actor_id: string | null;
+		forum: string | null;
+		address: string | null;
+		detail: string | null;
+	};
 }
 
 export type DB = Kysely<Database>;

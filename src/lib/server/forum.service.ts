@@ -20,6 +20,7 @@ import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
+import { recordAudit } from './auth/audit';
 import { hashPassword } from './auth/password';
 import type { DB } from './db';
 import { AppendConflict, appendEvents, findCommand, forumSlugs, readEvents } from './eventlog';
@@ -445,6 +446,18 @@ export class ForumService {
 											created_at: context.now
 										})
 										.execute();
+									await recordAudit(
+										trx,
+										{
+											kind: 'account_created',
+											accountId: newAccount.id,
+											email: newAccount.email,
+											actorId: accountId,
+											forum: slug,
+											detail: command.type
+										},
+										context.now
+									);
 								}
 							: undefined
 					);

@@ -233,14 +233,15 @@ export function disconnectSession(
 	io.in(sessionRoom(sessionId)).disconnectSockets(true);
 }
 
-/** Close an account's sockets, telling them why (sign-out, password change). */
+/** Close an account's sockets on every device, telling them why (sign-out, password change). */
 export function disconnectAccount(
 	io: PlenaryServer | undefined,
 	accountId: string,
-	reason: string
+	reason: string,
+	code: 'signed_out' | 'password_changed' = 'signed_out'
 ): void {
 	if (!io) return;
-	io.to(accountRoom(accountId)).emit('closing', { code: 'signed_out', reason });
+	io.to(accountRoom(accountId)).emit('closing', { code, reason });
 	io.in(accountRoom(accountId)).disconnectSockets(true);
 }
 

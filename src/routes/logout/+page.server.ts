@@ -1,16 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { invalidateSession, SESSION_COOKIE } from '$lib/server/auth/session';
-import { disconnectSession, currentIo } from '$lib/server/realtime';
+import { signOutEverywhere } from '$lib/server/auth/account';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
-		if (locals.session) {
-			await invalidateSession((await app()).db, locals.session.id);
-			disconnectSession(currentIo(), locals.session.id, 'You signed out.');
+	/** Signs the account out on every device, as POST /api/auth/logout does. */
+	default: async ({ locals, cookies, getClientAddress }) => {
+		if (locals.session && locals.account) {
+			await signOutEverywhere((await app()).db, locals.account, getClientAddress());
 		}
 		cookies.delete(SESSION_COOKIE, { path: '/' });
 		redirect(303, '/login');

@@ -1,6 +1,7 @@
 /** Signing in with email and password, throttled; shared by the sign-in page and the API. */
 import type { DB } from '../db';
 import { emailPseudonym, log } from '../log';
+import { recordAudit } from './audit';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, generateSessionToken, type Session } from './session';
 import { recordFailure, recordSuccess, waitBeforeAttempt } from './throttle';
@@ -56,6 +57,12 @@ async function attempt(
 	const keys = [`account:${normalized}`, `address:${address}`];
 	const wait = await waitBeforeAttempt(db, keys);
 	if (wait > 0) {
+		await recordAudit(db, {
+			kind: 'sign_in_failed',
+			email: normalized,
+			address,
+			detail: 'too_many_attempts'
+		});
 		return {
 			ok: false,
 			status: 429,
@@ -72,6 +79,13 @@ async function attempt(
 	const valid = await verifyPassword(account?.password_hash ?? (await decoyHash), password);
 	if (!account || !valid) {
 		await recordFailure(db, keys);
+		await recordAudit(db, {
+			kind: 'sign_in_failed',
+			accountId: account?.id ?? null,
+			email: normalized,
+			address,
+			detail: account ? 'wrong_password' : 'unknown_email'
+		});
 		return {
 			ok: false,
 			status: 401,
@@ -82,6 +96,7 @@ async function attempt(
 	await recordSuccess(db, keys);
 	const token = generateSessionToken();
 	const session = await createSession(db, token, account.id);
+	await recordAudit(db, { kind: 'sign_in', accountId: account.id, email: account.email, address });
 	return {
 		ok: true,
 		token,
