@@ -6,10 +6,26 @@
 import { getContext, setContext } from 'svelte';
 import { mayGive } from '$lib/forum/rules';
 import type { Actor } from '$lib/forum/roles';
+import type { CommandAck } from '$lib/protocol';
+import { m } from '$lib/paraglide/messages';
 import type { LiveForum } from './live-forum.svelte';
+import { mayKeep, Outbox, type OutboxCommand } from './outbox.svelte';
+
+/** The answer to `give`: the server's, or `pending` when the command waits in the outbox. */
+export type GiveResult = CommandAck | { ok: true; pending: true };
+
+/** After a round of the outbox stopped at an item not delivered while online, try again. */
+const OUTBOX_RETRY_MS = 5_000;
 
 export class ForumCommands {
-	busy = $state(false);
+	/** a command is on its way and its answer is awaited */
+	sending = $state(false);
+	/**
+	 * The participant's requests for the floor, stances and observations given while offline,
+	 * sent once the connection is back (null for the room display).
+	 */
+	readonly outbox: Outbox | null;
+	private retry: ReturnType<typeof setTimeout> | null = null;
 	/** the last refusal, as the server worded it */
 	refusal = $state<string | null>(null);
 	/** a short confirmation of the last accepted command, for the live region */
@@ -18,21 +34,66 @@ export class ForumCommands {
 	constructor(
 		readonly live: LiveForum,
 		readonly me: Actor
-	) {}
+	) {
+		this.outbox = me.kind === 'participant' ? new Outbox(live.slug, me.participantId) : null;
+		live.onStart(() => this.outbox?.restore());
+		live.onSynced(() => void this.sendKept());
+	}
+
+	/**
+	 * Buttons wait while a command is on its way, and while the connection is down: a command
+	 * other than a request for the floor, a stance or an observation is not kept for later (the
+	 * offline banner says those need a connection). The forms of those three use `sending`.
+	 */
+	get busy(): boolean {
+		return this.sending || this.live.connection !== 'online';
+	}
 
 	may(type: string): boolean {
 		return mayGive(this.live.state, this.me, type);
 	}
 
-	async give(type: string, payload: Record<string, unknown> = {}, confirmation?: string) {
-		this.busy = true;
+	async give(
+		type: string,
+		payload: Record<string, unknown> = {},
+		confirmation?: string
+	): Promise<GiveResult> {
 		this.refusal = null;
 		this.done = null;
-		const ack = await this.live.send(type, payload);
-		this.busy = false;
+		// The id is given now, when the participant acts: a kept command is sent with it later.
+		const command: OutboxCommand = { id: crypto.randomUUID(), type, ...payload };
+		const outbox = this.outbox && mayKeep(command) ? this.outbox : null;
+		// Offline, or behind commands still waiting: kept, to be sent in the order given.
+		if (outbox && (this.live.connection !== 'online' || outbox.waiting > 0)) {
+			return this.keep(outbox, command);
+		}
+		this.sending = true;
+		const ack = await this.live.sendCommand(command);
+		this.sending = false;
+		// No answer (the network dropped, or none in time): kept and sent again with the same id,
+		// which the server applies once even if the first one did reach it.
+		if (outbox && !ack.ok && ack.status === 0) return this.keep(outbox, command);
 		if (ack.ok) this.done = confirmation ?? null;
 		else this.refusal = ack.error.message;
 		return ack;
+	}
+
+	private keep(outbox: Outbox, command: OutboxCommand): GiveResult {
+		outbox.keep(command);
+		this.done = m.outbox_kept();
+		if (this.live.connection === 'online') void this.sendKept();
+		return { ok: true, pending: true };
+	}
+
+	/** Sends what waits in the outbox, in order; if a round stalls while online, again shortly. */
+	private async sendKept(): Promise<void> {
+		if (!this.outbox) return;
+		if (this.retry) clearTimeout(this.retry);
+		this.retry = null;
+		const result = await this.outbox.flush((command) => this.live.sendCommand(command));
+		if (result === 'stalled' && this.live.connection === 'online' && !this.retry) {
+			this.retry = setTimeout(() => void this.sendKept(), OUTBOX_RETRY_MS);
+		}
 	}
 }
 

@@ -88,7 +88,21 @@ export class LiveForum {
 		return Date.now() + this.offset;
 	}
 
+	/** what runs when the page starts its connection, and after every (re)connection's sync */
+	private readonly hooks = { start: [] as (() => void)[], synced: [] as (() => void)[] };
+
+	/** Runs `hook` when the page starts the connection (in the browser, after hydration). */
+	onStart(hook: () => void): void {
+		this.hooks.start.push(hook);
+	}
+
+	/** Runs `hook` after every sync, once the page is up to date (e.g. to send what waited). */
+	onSynced(hook: () => void): void {
+		this.hooks.synced.push(hook);
+	}
+
 	connect(): () => void {
+		for (const hook of this.hooks.start) hook();
 		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
 			auth: { protocol: PROTOCOL_VERSION, display: this.options.display === true },
 			transports: ['websocket'],
@@ -121,10 +135,10 @@ export class LiveForum {
 		socket.on('closing', ({ reason }) => {
 			this.notice = reason;
 		});
-		socket.on('event', ({ forum, event }) => {
+		socket.on('events', ({ forum, events }) => {
 			if (forum !== this.slug) return;
-			if (this.buffered) this.buffered.push(event);
-			else this.receive(event);
+			if (this.buffered) this.buffered.push(...events);
+			else for (const event of events) this.receive(event);
 		});
 		return () => {
 			this.connection = 'closed';
@@ -168,6 +182,7 @@ export class LiveForum {
 		this.notice = null;
 		this.connection = 'online';
 		this.keep();
+		for (const hook of this.hooks.synced) hook();
 		// The sync's own round trip is a first estimate, refined at once by a few `time` exchanges.
 		const first = sample(reply.serverTime, received - sent, arrivedAt);
 		if (!this.clockKnown) this.setClock(first);
@@ -206,7 +221,14 @@ export class LiveForum {
 
 	/** Send a command; the promise settles with the server's acknowledgement. */
 	async send(type: string, payload: Record<string, unknown> = {}): Promise<CommandAck> {
-		const command = { id: crypto.randomUUID(), type, ...payload };
+		return this.sendCommand({ id: crypto.randomUUID(), type, ...payload });
+	}
+
+	/**
+	 * Send a command with its id already given (a retry with the same id is applied once). A
+	 * `status` of 0 means no answer: offline, or none in time.
+	 */
+	async sendCommand(command: { id: string; type: string }): Promise<CommandAck> {
 		if (!this.socket?.connected) {
 			return {
 				ok: false,
