@@ -82,7 +82,27 @@ export default defineConfig({
 					// after the unit tests: the two projects have different worker limits
 					sequence: { groupOrder: 1 }
 				}
-			}
+			},
+			// The same integration suite on PostgreSQL, when an admin URL is given (.ci/run does):
+			// each test server gets a fresh database of its own (tests/support/server.ts).
+			...(process.env.PLENARY_TEST_POSTGRES
+				? [
+						{
+							extends: true as const,
+							test: {
+								name: 'integration-postgres',
+								include: ['tests/integration/**/*.test.ts'],
+								exclude: ['tests/integration/authorization.test.ts'],
+								environment: 'node',
+								env: { PLENARY_TEST_DATABASE: 'postgres' },
+								testTimeout: 60_000,
+								hookTimeout: 120_000,
+								maxWorkers: 2,
+								sequence: { groupOrder: 2 }
+							}
+						}
+					]
+				: [])
 		]
 	}
 });

@@ -8,8 +8,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('forum', 'text', (c) => c.notNull().references('forums.slug'))
 		.addColumn('label', 'text', (c) => c.notNull())
 		.addColumn('created_by', 'text', (c) => c.notNull())
-		.addColumn('created_at', 'integer', (c) => c.notNull())
-		.addColumn('revoked_at', 'integer')
+		.addColumn('created_at', 'bigint', (c) => c.notNull())
+		.addColumn('revoked_at', 'bigint')
 		.execute();
 }
 

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { log } from '$lib/server/log';
 import { observe, operations } from '$lib/server/operations';
+import { connectAdapter } from '$lib/server/cluster';
 import { attachRealtime, currentIo } from '$lib/server/realtime';
 
 export const init: ServerInit = async () => {
@@ -18,7 +19,10 @@ export const init: ServerInit = async () => {
 	const since = performance.now();
 	const started = await startApp();
 	const io = currentIo();
-	if (io) attachRealtime(io, started);
+	if (io) {
+		await connectAdapter(io);
+		attachRealtime(io, started);
+	}
 	observe(started, io);
 	log.info(
 		{ forums: started.forums.slugs().length, ms: Math.round(performance.now() - since) },

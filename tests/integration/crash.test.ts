@@ -4,7 +4,6 @@
  * exactly once, the log has no gap, and the state rebuilt from the log equals the state the
  * clients converged to. Short form in `npm test` (CRASH_KILLS=5); `npm run test:crash` runs 50.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, commandId, DEMO_FORUM, login, startServer, type TestServer } from '../support/server';
 import { ModelClient, stateHash } from '../support/model-client';
@@ -98,19 +97,14 @@ it(
 		await Promise.all(senders);
 
 		// The log: gapless, and every acknowledged command in it exactly once, at the seq acknowledged.
-		const db = new Database(server.dbPath, { readonly: true });
-		const seqs = db
-			.prepare('SELECT seq FROM events WHERE forum = ? ORDER BY seq')
-			.all(FORUM)
-			.map((r) => (r as { seq: number }).seq);
+		const log = await server.readLog(FORUM);
+		const seqs = log.map((r) => r.seq);
 		expect(seqs).toEqual(seqs.map((_, i) => i + 1));
 		const byCommand = new Map<string, number[]>();
-		for (const row of db
-			.prepare('SELECT seq, command_id FROM events WHERE forum = ? AND command_id IS NOT NULL')
-			.all(FORUM) as { seq: number; command_id: string }[]) {
+		for (const row of log) {
+			if (row.command_id === null) continue;
 			byCommand.set(row.command_id, [...(byCommand.get(row.command_id) ?? []), row.seq]);
 		}
-		db.close();
 		expect(acknowledged.size).toBeGreaterThan(KILLS);
 		for (const [id, seq] of acknowledged) expect(byCommand.get(id), `command ${id}`).toEqual([seq]);
 

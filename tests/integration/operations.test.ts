@@ -20,6 +20,7 @@ import {
 	commandId,
 	connect,
 	DEMO_FORUM,
+	ON_POSTGRES,
 	login,
 	REPO_ROOT,
 	startServer,
@@ -74,7 +75,7 @@ afterAll(async () => {
 	rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('integrity check at start-up', () => {
+describe.skipIf(ON_POSTGRES)('integrity check at start-up', () => {
 	it('refuses to start on a file that is not a database, with a clear message', () => {
 		const path = join(scratch, 'garbage.db');
 		writeFileSync(path, 'this is not a database file '.repeat(200));
@@ -99,7 +100,7 @@ describe('integrity check at start-up', () => {
 	});
 });
 
-describe('backup and restore', () => {
+describe.skipIf(ON_POSTGRES)('backup and restore', () => {
 	it('backs up while the server runs; the restored copy has every acknowledged command', async () => {
 		const before = await checkInEveryone(secretariat, server.url, ['p-fra-head', 'p-bra-head']);
 		const path = join(scratch, 'backup.db');
@@ -123,7 +124,7 @@ describe('backup and restore', () => {
 	});
 });
 
-describe('export and import of a forum log', () => {
+describe.skipIf(ON_POSTGRES)('export and import of a forum log', () => {
 	it('rebuilds the same state from the exported JSON', async () => {
 		await checkInEveryone(secretariat, server.url, ['p-ken-head']);
 		const file = join(scratch, 'wtpf-26.json');

@@ -1,6 +1,8 @@
 /**
  * The real thing for integration tests: the built server (`node server.js`) as a child process
- * on a free port with its own SQLite file, spoken to over real HTTP and real Socket.IO.
+ * on a free port with its own SQLite file, spoken to over real HTTP and real Socket.IO. In the
+ * `integration-postgres` project (PLENARY_TEST_DATABASE=postgres), each server gets a fresh
+ * PostgreSQL database of its own instead, or shares one with another server (`databaseUrl`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +11,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { ForumEvent } from '../../src/lib/forum/rules';
 import {
@@ -25,10 +29,47 @@ export const DEMO_FORUM = 'wtpf-26';
 export const DEMO_PASSWORD = 'wtpf-2026-demo';
 const READY_TIMEOUT = 30_000;
 
+/** The suite runs on PostgreSQL (the admin URL is PLENARY_TEST_POSTGRES), not SQLite. */
+export const ON_POSTGRES = process.env.PLENARY_TEST_DATABASE === 'postgres';
+
+/** A fresh, empty PostgreSQL database for one test; `drop` removes it. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+	const admin = process.env.PLENARY_TEST_POSTGRES;
+	if (!admin) throw new Error('PLENARY_TEST_POSTGRES (an admin URL) is not set');
+	const name = `plenary_it_${randomUUID().replaceAll('-', '')}`;
+	const client = new pg.Client({ connectionString: admin });
+	await client.connect();
+	await client.query(`CREATE DATABASE ${name}`);
+	await client.end();
+	const url = new URL(admin);
+	url.pathname = `/${name}`;
+	return {
+		url: url.toString(),
+		async drop() {
+			const client = new pg.Client({ connectionString: admin });
+			await client.connect();
+			await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await client.end();
+		}
+	};
+}
+
+/** A row of the event log as stored, whichever the database. */
+export interface LogRow {
+	seq: number;
+	command_id: string | null;
+	type: string;
+	audience: string;
+}
+
 export interface TestServer {
 	url: string;
 	port: number;
 	dbPath: string;
+	/** PostgreSQL: the database's URL (null on SQLite) */
+	databaseUrl: string | null;
+	/** the forum's log straight from the database, in sequence order */
+	readLog(forum: string): Promise<LogRow[]>;
 	/** SIGTERM, wait for the exit, remove the temporary directory (if this helper made it) */
 	stop(): Promise<void>;
 	/** SIGKILL: no shutdown handler runs; resolves once the process is gone */
@@ -54,11 +95,23 @@ export function freePort(): Promise<number> {
 }
 
 export async function startServer(
-	options: { dbDir?: string; env?: Record<string, string> } = {}
+	options: {
+		dbDir?: string;
+		env?: Record<string, string>;
+		/** share this PostgreSQL database (another server's) instead of making a fresh one */
+		databaseUrl?: string;
+	} = {}
 ): Promise<TestServer> {
 	const ownDir = options.dbDir === undefined;
 	const dir = options.dbDir ?? mkdtempSync(join(tmpdir(), 'plenary-it-'));
 	const dbPath = join(dir, 'plenary.db');
+	const postgres =
+		options.databaseUrl !== undefined
+			? { url: options.databaseUrl, drop: async () => undefined }
+			: ON_POSTGRES && options.dbDir === undefined
+				? await freshPostgresDatabase()
+				: null;
+	const databaseEnv: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : {};
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	let output = '';
@@ -67,7 +120,13 @@ export async function startServer(
 	async function launch(): Promise<void> {
 		const proc = spawn(process.execPath, ['server.js'], {
 			cwd: REPO_ROOT,
-			env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, ...options.env },
+			env: {
+				...process.env,
+				PORT: String(port),
+				DATABASE_PATH: dbPath,
+				...databaseEnv,
+				...options.env
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		child = proc;
@@ -77,10 +136,12 @@ export async function startServer(
 			);
 		});
 		exited.catch(() => undefined);
+		// only what this launch prints: after a restart, the last one's "listening" is still there
+		const printedBefore = output.length;
 		const printed = new Promise<void>((resolve) => {
 			const onData = (chunk: Buffer) => {
 				output += chunk.toString();
-				if (output.includes('listening')) resolve();
+				if (output.slice(printedBefore).includes('listening')) resolve();
 			};
 			proc.stdout!.on('data', onData);
 			proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -118,21 +179,28 @@ export async function startServer(
 		clearTimeout(force);
 	}
 
+	async function cleanUp(): Promise<void> {
+		if (ownDir) rmSync(dir, { recursive: true, force: true });
+		await postgres?.drop();
+	}
+
 	try {
 		await launch();
 	} catch (error) {
-		if (ownDir) rmSync(dir, { recursive: true, force: true });
+		await cleanUp();
 		throw error;
 	}
 	return {
 		url,
 		port,
 		dbPath,
+		databaseUrl: postgres?.url ?? null,
+		readLog: (forum) => readLog(postgres?.url ?? null, dbPath, forum),
 		logs: () => output,
 		kill: () => terminate('SIGKILL'),
 		async stop() {
 			await terminate('SIGTERM');
-			if (ownDir) rmSync(dir, { recursive: true, force: true });
+			await cleanUp();
 		},
 		async restart() {
 			await terminate('SIGTERM');
@@ -140,6 +208,30 @@ export async function startServer(
 			await launch();
 		}
 	};
+}
+
+async function readLog(
+	databaseUrl: string | null,
+	dbPath: string,
+	forum: string
+): Promise<LogRow[]> {
+	const query = 'SELECT seq, command_id, type, audience FROM events WHERE forum = $1 ORDER BY seq';
+	if (databaseUrl) {
+		const client = new pg.Client({ connectionString: databaseUrl });
+		await client.connect();
+		try {
+			const { rows } = await client.query(query, [forum]);
+			return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+		} finally {
+			await client.end();
+		}
+	}
+	const db = new Database(dbPath, { readonly: true });
+	try {
+		return db.prepare(query.replace('$1', '?')).all(forum) as LogRow[];
+	} finally {
+		db.close();
+	}
 }
 
 /** Polls GET /api/me until the server answers at all (401 is an answer). */
@@ -160,33 +252,9 @@ export function commandId(): string {
 	return randomUUID();
 }
 
-/** How a request fails when the server closed the kept-alive connection it went out on. */
-const CONNECTION_CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
-
-/**
- * `fetch`, sent again when the server had closed the kept-alive connection as the request went
- * out on it (Node's server closes an idle connection after 5 s; a loaded machine, or a test that
- * blocks the event loop in spawnSync, lets the client reuse it just too late). The server never read
- * such a request, and every command carries its id anyway (applied at most once). A server that is
- * gone fails every attempt (ECONNREFUSED).
- */
-export async function fetchAgainIfClosed(input: string, init?: RequestInit): Promise<Response> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await fetch(input, init);
-		} catch (error) {
-			const code = ((error as Error).cause as { code?: string } | undefined)?.code;
-			if (!code || !CONNECTION_CLOSED.has(code) || attempt === 3) throw error;
-			// Other kept-alive connections of the pool may have been closed at the same moment: a turn
-			// of the event loop lets the client see it before it picks one for the next attempt.
-			await new Promise((resolve) => setTimeout(resolve, 20));
-		}
-	}
-}
-
 /** Signs in and returns the `Cookie` header value (`plenary_session=…`). */
 export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
-	const response = await fetchAgainIfClosed(`${url}/api/auth/login`, {
+	const response = await fetch(`${url}/api/auth/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ email, password })
@@ -213,7 +281,7 @@ export function api(url: string, cookie?: string) {
 	async function send(path: string, init: RequestInit): Promise<Reply> {
 		const headers = new Headers(init.headers);
 		if (cookie) headers.set('cookie', cookie);
-		const response = await fetchAgainIfClosed(`${url}${path}`, { ...init, headers });
+		const response = await fetch(`${url}${path}`, { ...init, headers });
 		const text = await response.text();
 		let body: unknown = text;
 		try {

@@ -2,16 +2,19 @@
  * The server's one instance: the database and the forums, started once per process by the
  * `init` hook. Server-only infrastructure, never imported by client code.
  */
-import type SQLite from 'better-sqlite3';
-import { databasePath, openDatabase, type DB } from './db';
+import { sql } from 'kysely';
+import { openStore, type DB, type Store } from './db';
 import { loadDemoForum } from './demo';
 import { ForumService } from './forum.service';
+import { followPostgresLog, type LogFollower } from './log-follower';
 import { migrateToLatest } from './migrate';
 
 export interface App {
 	db: DB;
-	sqlite: SQLite.Database;
+	store: Store;
 	forums: ForumService;
+	/** PostgreSQL only: follows the log appended by other app servers */
+	follower: LogFollower | null;
 }
 
 let starting: Promise<App> | null = null;
@@ -19,21 +22,41 @@ let starting: Promise<App> | null = null;
 /** server.js calls the function under this key on SIGTERM. */
 export const SHUTDOWN_KEY = Symbol.for('plenary.shutdown');
 
-/** Stop taking commands, let the ones in flight finish (they are on disk), then close the file. */
-async function shutdown({ forums, sqlite }: App): Promise<void> {
+/** Stop taking commands, let the ones in flight finish (they are on disk), then close the store. */
+async function shutdown({ forums, store, follower }: App): Promise<void> {
 	await forums.drain();
-	sqlite.pragma('wal_checkpoint(TRUNCATE)');
-	sqlite.close();
+	await follower?.close();
+	await store.close();
+}
+
+/**
+ * Several app servers may start at once on one PostgreSQL database: one at a time migrates and
+ * loads the demo forum (a session-level advisory lock), the others then find it done.
+ */
+async function oneServerAtATime(store: Store, task: () => Promise<void>): Promise<void> {
+	if (store.kind !== 'postgres') return task();
+	await store.db.connection().execute(async (connection) => {
+		await sql`SELECT pg_advisory_lock(hashtext('plenary.start'))`.execute(connection);
+		try {
+			await task();
+		} finally {
+			await sql`SELECT pg_advisory_unlock(hashtext('plenary.start'))`.execute(connection);
+		}
+	});
 }
 
 export function startApp(): Promise<App> {
 	starting ??= (async () => {
-		const { db, sqlite } = openDatabase(databasePath());
-		await migrateToLatest(db);
+		const store = openStore();
+		const { db } = store;
 		const forums = new ForumService(db);
-		if (process.env.PLENARY_DEMO !== '0') await loadDemoForum(db, forums);
+		await oneServerAtATime(store, async () => {
+			await migrateToLatest(db);
+			if (process.env.PLENARY_DEMO !== '0') await loadDemoForum(db, forums);
+		});
 		await forums.loadAll();
-		const started = { db, sqlite, forums };
+		const follower = store.url ? followPostgresLog(store.url, forums) : null;
+		const started: App = { db, store, forums, follower };
 		(globalThis as Record<symbol, unknown>)[SHUTDOWN_KEY] = () => shutdown(started);
 		return started;
 	})();

@@ -1,8 +1,14 @@
-/** The SQLite database: one file, WAL, and fsync on every commit (an acknowledged command is on disk). */
+/**
+ * The database: by default one SQLite file (WAL, fsync on every commit: an acknowledged command
+ * is on disk); with `DATABASE_URL=postgres://…`, PostgreSQL (commits are durable by default),
+ * shared by several app servers. The same Kysely queries and migrations run on both.
+ */
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
+import { configuredKind, type DatabaseKind } from './dialect';
 
 export interface Database {
 	accounts: { id: string; email: string; name: string; password_hash: string; created_at: number };
@@ -51,6 +57,63 @@ export interface Database {
 
 export type DB = Kysely<Database>;
 
+/** The opened database, whichever it is. */
+export interface Store {
+	db: DB;
+	kind: DatabaseKind;
+	/** for messages: the file, or the PostgreSQL URL without its password */
+	where: string;
+	/** the PostgreSQL URL (the log follower opens its own connection to LISTEN) */
+	url?: string;
+	/** flush and close (SQLite: checkpoint the WAL into the file) */
+	close(): Promise<void>;
+}
+
+/** Open the configured database: PostgreSQL when DATABASE_URL says so, else the SQLite file. */
+export function openStore(env: NodeJS.ProcessEnv = process.env): Store {
+	if (configuredKind(env) === 'postgres') return openPostgres(env.DATABASE_URL!);
+	const path = databasePath(env);
+	const { db, sqlite } = openDatabase(path);
+	return {
+		db,
+		kind: 'sqlite',
+		where: path,
+		async close() {
+			if (!sqlite.open) return;
+			sqlite.pragma('wal_checkpoint(TRUNCATE)');
+			await db.destroy(); // closes the file
+		}
+	};
+}
+
+// int8 (bigint) columns hold sequence numbers and millisecond times, far below 2^53: read them as
+// numbers, as SQLite gives them. (count() and max() answer int8 too.)
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export function openPostgres(url: string): Store {
+	const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL ?? 10) });
+	// An idle client losing its connection must not crash the server; the next query reconnects.
+	pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return {
+		db,
+		kind: 'postgres',
+		where: withoutPassword(url),
+		url,
+		close: () => db.destroy()
+	};
+}
+
+function withoutPassword(url: string): string {
+	try {
+		const parsed = new URL(url);
+		if (parsed.password) parsed.password = '***';
+		return parsed.toString();
+	} catch {
+		return 'postgres://…';
+	}
+}
+
 /** The database file cannot be trusted: the server refuses to start on it. */
 export class DamagedDatabase extends Error {}
 
@@ -96,8 +159,8 @@ function withPreparedStatements(sqlite: SQLite.Database): SqliteDatabase {
 	};
 }
 
-export function databasePath(): string {
-	return process.env.DATABASE_PATH ?? 'data/plenary.db';
+export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
+	return env.DATABASE_PATH ?? 'data/plenary.db';
 }
 
 /**

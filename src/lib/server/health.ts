@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { app } from './app';
 import { log } from './log';
+import { currentIo } from './realtime';
 
 /** Resolves (with details to show) when the part it checks works; throws when it does not. */
 export type ReadinessCheck = () => Promise<Record<string, unknown> | void>;
@@ -36,6 +37,21 @@ const checks = new Map<string, ReadinessCheck>([
 		}
 	]
 ]);
+
+/**
+ * With several servers (REDIS_URL), Socket.IO's adapter must reach Redis: `serverCount` asks it
+ * how many servers listen on the adapter's channel (PUBSUB NUMSUB), this one included; none
+ * means this server's subscriber connection is down. The in-memory adapter answers 1 at once.
+ */
+if (process.env.REDIS_URL) {
+	checks.set('adapter', async () => {
+		const io = currentIo();
+		if (!io) throw new Error('Socket.IO is not attached');
+		const servers = await io.of('/').adapter.serverCount();
+		if (servers < 1) throw new Error('no server is subscribed to the adapter');
+		return { servers };
+	});
+}
 
 /** Add a check to /readyz (e.g. `readinessCheck('adapter', () => redis.ping())`). */
 export function readinessCheck(name: string, check: ReadinessCheck): void {

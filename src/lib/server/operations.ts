@@ -3,7 +3,8 @@
  * hooks (no session, no database for /healthz, never cached), and the log line and metrics of
  * every command.
  */
-import type { Handle } from '@sveltejs/kit';
+import type { IncomingMessage } from 'node:http';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { Server } from 'socket.io';
 import type { App } from './app';
 import type { CommandObservation } from './forum.service';
@@ -37,12 +38,22 @@ export const operations: Handle = async ({ event, resolve }) => {
 		const ready = await readiness();
 		return json(ready, ready.status === 'ok' ? 200 : 503);
 	}
-	if (!mayReadMetrics(event.request.headers, event.getClientAddress())) {
+	if (!mayReadMetrics(event.request.headers, peerAddress(event))) {
 		return new Response('Not Found', { status: 404, headers: NOT_CACHED });
 	}
 	const { body, contentType } = await metricsText();
 	return new Response(body, { headers: { ...NOT_CACHED, 'content-type': contentType } });
 };
+
+/**
+ * The address the connection came from. Not `getClientAddress()`: behind a proxy, with
+ * ADDRESS_HEADER set, that is the forwarded client's address, and it throws for a direct request
+ * without the header (Prometheus scraping 127.0.0.1).
+ */
+function peerAddress(event: RequestEvent): string {
+	const req = (event.platform as { req?: IncomingMessage } | undefined)?.req;
+	return req?.socket.remoteAddress ?? event.getClientAddress();
+}
 
 /** Log and count every command, time every broadcast, and let the metrics read the sockets and forums. */
 export function observe(started: App, io: Server | undefined): void {

@@ -218,7 +218,8 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 
 	app.forums.onPublish((forum, events) => {
 		for (const event of events)
-			io.to(forumRoom(forum, event.audience)).emit('event', { forum, event });
+			// local: every server emits what it follows from the log to its own sockets
+			io.local.to(forumRoom(forum, event.audience)).emit('event', { forum, event });
 	});
 }
 
@@ -233,15 +234,14 @@ export function disconnectSession(
 	io.in(sessionRoom(sessionId)).disconnectSockets(true);
 }
 
-/** Close an account's sockets on every device, telling them why (sign-out, password change). */
+/** Close an account's sockets, telling them why (sign-out, password change). */
 export function disconnectAccount(
 	io: PlenaryServer | undefined,
 	accountId: string,
-	reason: string,
-	code: 'signed_out' | 'password_changed' = 'signed_out'
+	reason: string
 ): void {
 	if (!io) return;
-	io.to(accountRoom(accountId)).emit('closing', { code, reason });
+	io.to(accountRoom(accountId)).emit('closing', { code: 'signed_out', reason });
 	io.in(accountRoom(accountId)).disconnectSockets(true);
 }
 

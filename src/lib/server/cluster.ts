@@ -1,0 +1,40 @@
+/**
+ * Several app servers: with `REDIS_URL`, Socket.IO's Redis adapter joins their sockets, so that
+ * what is done to a room (an account's sockets closed on sign-out or password change) reaches
+ * every server. Forum events do NOT travel through it: each server follows the event log and
+ * emits to its own sockets only (`io.local`), so the log stays the one source of truth and a
+ * client sees the same events in the same order on any server (src/lib/server/log-follower.ts).
+ */
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server } from 'socket.io';
+
+type RedisClient = ReturnType<typeof createClient>;
+
+let clients: { pub: RedisClient; sub: RedisClient } | null = null;
+
+/** Connect the Redis adapter when REDIS_URL is set; resolves once both connections are up. */
+export async function connectAdapter(io: Server, url = process.env.REDIS_URL): Promise<void> {
+	if (!url || clients) return;
+	const pub = createClient({ url });
+	const sub = pub.duplicate();
+	for (const client of [pub, sub]) {
+		// the client reconnects by itself; an error must not crash the server
+		client.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
+	}
+	await Promise.all([pub.connect(), sub.connect()]);
+	io.adapter(createAdapter(pub, sub));
+	clients = { pub, sub };
+}
+
+/** For /readyz: null without an adapter, else whether both Redis connections are ready. */
+export function adapterReady(): boolean | null {
+	if (!clients) return null;
+	return clients.pub.isReady && clients.sub.isReady;
+}
+
+export async function closeAdapter(): Promise<void> {
+	const open = clients;
+	clients = null;
+	if (open) await Promise.all([open.pub.quit(), open.sub.quit()]).catch(() => undefined);
+}
