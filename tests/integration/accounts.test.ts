@@ -4,6 +4,8 @@
  * failures, sign-outs, password changes and accounts created, for the secretariat only, without
  * a password anywhere in it.
  */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	api,
@@ -303,6 +305,76 @@ describe('the password form', () => {
 		});
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/login?next=%2Faccount%2Fpassword');
+	});
+});
+
+describe('cookies and headers', () => {
+	// reads the SQLite file (the PostgreSQL run of the suite skips it)
+	const onSqlite = process.env.PLENARY_TEST_DATABASE !== 'postgres';
+	it.runIf(onSqlite)(
+		'keeps the session in an httpOnly, SameSite=Lax cookie, stored only as a hash',
+		async () => {
+			const response = await fetchAgainIfClosed(`${server.url}/api/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'sm-ericsson@wtpf.demo', password: DEMO_PASSWORD })
+			});
+			expect(response.status).toBe(200);
+			const header = response.headers.getSetCookie().find((c) => c.startsWith('plenary_session='))!;
+			const attributes = header.split(';').map((a) => a.trim().toLowerCase());
+			expect(attributes).toContain('httponly');
+			expect(attributes).toContain('samesite=lax');
+			expect(attributes).toContain('path=/');
+			// plain http here: Secure would make the browser drop it (over https: see below)
+			expect(attributes).not.toContain('secure');
+			const token = header.split(';', 1)[0].slice('plenary_session='.length);
+			const db = new Database(server.dbPath, { readonly: true });
+			try {
+				const ids = db.prepare('SELECT id FROM sessions').all() as { id: string }[];
+				const hash = createHash('sha256').update(token).digest('hex');
+				expect(ids.map((r) => r.id)).toContain(hash);
+				expect(ids.map((r) => r.id)).not.toContain(token);
+			} finally {
+				db.close();
+			}
+		}
+	);
+
+	it('marks the cookie Secure behind https (ORIGIN=https://…)', async () => {
+		const behindProxy = await startServer({ env: { ORIGIN: 'https://plenary.example' } });
+		try {
+			const response = await fetchAgainIfClosed(`${behindProxy.url}/api/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: 'sm-ericsson@wtpf.demo', password: DEMO_PASSWORD })
+			});
+			expect(response.status).toBe(200);
+			const header = response.headers.getSetCookie().find((c) => c.startsWith('plenary_session='));
+			expect(header?.toLowerCase()).toMatch(/;\s*secure(;|$)/);
+		} finally {
+			await behindProxy.stop();
+		}
+	});
+
+	it('sends the security headers and a Content-Security-Policy without inline scripts', async () => {
+		const cookie = await login(server.url, 'sm-ericsson@wtpf.demo');
+		for (const path of ['/login', `/forums/${FORUM}`, '/api/me']) {
+			const response = await fetchAgainIfClosed(`${server.url}${path}`, {
+				headers: path === '/login' ? {} : { cookie },
+				redirect: 'manual'
+			});
+			await response.body?.cancel();
+			expect([path, response.headers.get('x-content-type-options')]).toEqual([path, 'nosniff']);
+			expect(response.headers.get('referrer-policy')).toBe('same-origin');
+			expect(response.headers.get('x-frame-options')).toBe('DENY');
+			if (path === '/api/me') continue;
+			const csp = response.headers.get('content-security-policy') ?? '';
+			const scripts = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+			expect(scripts).toContain("'self'");
+			expect(scripts).not.toContain('unsafe-inline');
+			expect(csp).toContain("frame-ancestors 'none'");
+			expect(csp).toContain("object-src 'none'");
+		}
 	});
 });
 
