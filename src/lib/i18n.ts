@@ -1,10 +1,43 @@
 /** Languages of the interface: ITU's six official languages (domain.md). */
+import type { ResolvedPathname } from '$app/types';
 import type { DraftOpinion, Localized, OpinionParagraph, Translations } from '$lib/forum/types';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 
 export const RTL_LOCALES = new Set(['ar']);
 
 export function isRtl(locale: string): boolean {
 	return RTL_LOCALES.has(locale);
+}
+
+/**
+ * A number, time or name written left to right, set inside a sentence of a right-to-left page:
+ * isolated (LRI … PDI, what `<bdi dir="ltr">` does in markup) so that "+0:15" or "3:00" keeps its
+ * order. Unchanged in left-to-right languages.
+ */
+export function isolated(text: string | number, locale: string = getLocale()): string {
+	return isRtl(locale) ? `\u2066${text}\u2069` : String(text);
+}
+
+/**
+ * A time of day as the room reads it, "14:05": 24-hour, in the device's time zone, with the
+ * digits of the timers (Latin digits in Arabic too, so that a time and a countdown look alike).
+ */
+export function formatTime(at: number, locale: string = getLocale()): string {
+	return new Intl.DateTimeFormat(locale, {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		numberingSystem: 'latn'
+	}).format(at);
+}
+
+/**
+ * A path of the app in the reader's language (`/fr/forums/wtpf-26`). The URL comes first in the
+ * language strategy and English has no prefix, so a plain `resolve()` link would take a French
+ * reader back to English.
+ */
+export function localizedPath(path: ResolvedPathname): ResolvedPathname {
+	return localizeHref(path) as ResolvedPathname;
 }
 
 /**

@@ -3,13 +3,15 @@
  * the list of the open item in speaking order, who a speaker is, and how a countdown reads.
  */
 import { speakingOrder } from '$lib/forum/floor.rules';
+import { m } from '$lib/paraglide/messages';
 import type { ForumCommands } from './forum-context.svelte';
 import type { FloorKind, FloorRequest, ForumState, SpeakersList, Speech } from '$lib/forum/types';
 
-export const KIND_LABELS: Record<FloorKind, string> = {
-	statement: 'Statement',
-	point_of_order: 'Point of order',
-	right_of_reply: 'Right of reply'
+/** Functions, not strings: read in the reader's language when the screen renders. */
+export const KIND_LABELS: Record<FloorKind, () => string> = {
+	statement: m.floor_kind_statement,
+	point_of_order: m.floor_kind_point_of_order,
+	right_of_reply: m.floor_kind_right_of_reply
 };
 
 export interface FloorNow {
@@ -37,9 +39,9 @@ export function speakerOf(forum: ForumState, who: FloorRequest | Speech) {
 	const delegation = who.delegationId ? forum.delegations[who.delegationId]?.name : undefined;
 	return {
 		name: forum.participants[who.participantId]?.name ?? who.participantId,
-		delegation: delegation ?? (who.delegationId ? who.delegationId : 'Secretariat'),
+		delegation: delegation ?? (who.delegationId ? who.delegationId : m.secretariat()),
 		onBehalfOf: who.capacity.onBehalfOf,
-		kind: KIND_LABELS[who.kind]
+		kind: KIND_LABELS[who.kind]()
 	};
 }
 
@@ -60,12 +62,14 @@ export function countdownText(remaining: number): { text: string; over: boolean 
 
 /** A limit in words, for the timer's accessible name: "3 minutes", "1 minute 30 seconds". */
 export function limitWords(seconds: number): string {
-	const m = Math.floor(seconds / 60);
-	const s = seconds % 60;
-	const parts = [];
-	if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-	if (s || !m) parts.push(`${s} second${s === 1 ? '' : 's'}`);
-	return parts.join(' ');
+	const minutes = Math.floor(seconds / 60);
+	const rest = seconds % 60;
+	if (!minutes) return m.duration_seconds({ count: rest });
+	if (!rest) return m.duration_minutes({ count: minutes });
+	return m.duration_minutes_seconds({
+		minutes: m.duration_minutes({ count: minutes }),
+		seconds: m.duration_seconds({ count: rest })
+	});
 }
 
 /** The presiding officer's floor actions, shared by the console's buttons and its shortcuts. */

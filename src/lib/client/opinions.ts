@@ -6,6 +6,7 @@
 import { rolesOf, type Actor } from '$lib/forum/roles';
 import { presidesOver } from '$lib/forum/opinion.rules';
 import { currentText } from '$lib/forum/opinion.text';
+import { m } from '$lib/paraglide/messages';
 import type {
 	Amendment,
 	DraftOpinion,
@@ -15,23 +16,30 @@ import type {
 	StanceKind
 } from '$lib/forum/types';
 
-export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
-	in_report: 'in the report',
-	under_consideration: 'under consideration',
-	consensus_check: 'consensus check',
-	assigned_to_wg: 'in a working group',
-	wg_agreed: 'agreed in working group',
-	wg_no_agreement: 'no agreement in working group',
-	adopted: 'adopted',
-	adopted_with_amendments: 'adopted with amendments',
-	not_adopted: 'not adopted',
-	deferred: 'deferred'
+/** Functions, not strings: read in the reader's language when the screen renders. */
+export const OPINION_STATUS_LABELS: Record<OpinionStatus, () => string> = {
+	in_report: m.opinion_status_in_report,
+	under_consideration: m.opinion_status_under_consideration,
+	consensus_check: m.opinion_status_consensus_check,
+	assigned_to_wg: m.opinion_status_assigned_to_wg,
+	wg_agreed: m.opinion_status_wg_agreed,
+	wg_no_agreement: m.opinion_status_wg_no_agreement,
+	adopted: m.opinion_status_adopted,
+	adopted_with_amendments: m.opinion_status_adopted_with_amendments,
+	not_adopted: m.opinion_status_not_adopted,
+	deferred: m.opinion_status_deferred
 };
 
-export const STANCE_LABELS: Record<StanceKind, string> = {
-	support: 'supports',
-	objection: 'objects',
-	reservation: 'reserves its position'
+/** What a delegation does, after its name: "France supports". */
+export const STANCE_LABELS: Record<StanceKind, () => string> = {
+	support: m.stance_supports,
+	objection: m.stance_objects,
+	reservation: m.stance_reserves
+};
+
+export const PARAGRAPH_KIND_LABELS: Record<OpinionParagraph['kind'], () => string> = {
+	preambular: m.paragraph_kind_preambular,
+	operative: m.paragraph_kind_operative
 };
 
 /** Before the plenary now: taken up and not yet decided. */
@@ -77,9 +85,11 @@ export function paragraphLabels(paragraphs: OpinionParagraph[]): Map<string, Par
 	let op = 0;
 	for (const p of paragraphs) {
 		const n = p.kind === 'preambular' ? ++pp : ++op;
+		// PP and OP, the drafting convention, in every language; the long form is translated.
 		labels.set(p.id, {
 			short: `${p.kind === 'preambular' ? 'PP' : 'OP'} ${n}`,
-			long: `${p.kind} paragraph ${n}`
+			long:
+				p.kind === 'preambular' ? m.paragraph_preambular_n({ n }) : m.paragraph_operative_n({ n })
 		});
 	}
 	return labels;
@@ -88,11 +98,11 @@ export function paragraphLabels(paragraphs: OpinionParagraph[]): Map<string, Par
 /** "Amendment 3": numbered in the order proposed, so the number never changes. */
 export function amendmentName(opinion: DraftOpinion, id: string): string {
 	const index = opinion.amendments.findIndex((a) => a.id === id);
-	return index < 0 ? 'An amendment' : `Amendment ${index + 1}`;
+	return index < 0 ? m.amendment_unknown() : m.amendment_n({ n: index + 1 });
 }
 
 export function delegationName(forum: ForumState, id: string | null): string {
-	return id ? (forum.delegations[id]?.name ?? id) : 'Secretariat';
+	return id ? (forum.delegations[id]?.name ?? id) : m.secretariat();
 }
 
 /** The paragraph an amendment refers to, named as in the current text (or the original). */
@@ -100,18 +110,23 @@ function paragraphName(opinion: DraftOpinion, id: string): string {
 	const label =
 		paragraphLabels(currentText(opinion)).get(id) ?? paragraphLabels(opinion.paragraphs).get(id);
 	if (label) return label.short;
-	return `the paragraph inserted by ${amendmentName(opinion, id)}`;
+	return m.paragraph_inserted_by({ amendment: amendmentName(opinion, id) });
 }
 
 /** What an amendment does, in a sentence: "Replace OP 2", "Insert an operative paragraph after PP 3". */
 export function describeChange(opinion: DraftOpinion, amendment: Amendment): string {
 	const change = amendment.change;
 	if (change.kind === 'replace')
-		return `Replace the wording of ${paragraphName(opinion, change.paragraphId)}`;
-	if (change.kind === 'delete') return `Delete ${paragraphName(opinion, change.paragraphId)}`;
-	const where =
-		change.after === null ? 'at the start' : `after ${paragraphName(opinion, change.after)}`;
-	return `Insert ${change.paragraphKind === 'operative' ? 'an' : 'a'} ${change.paragraphKind} paragraph ${where}`;
+		return m.change_replace({ paragraph: paragraphName(opinion, change.paragraphId) });
+	if (change.kind === 'delete')
+		return m.change_delete({ paragraph: paragraphName(opinion, change.paragraphId) });
+	const operative = change.paragraphKind === 'operative';
+	if (change.after === null)
+		return operative ? m.change_insert_operative_start() : m.change_insert_preambular_start();
+	const paragraph = paragraphName(opinion, change.after);
+	return operative
+		? m.change_insert_operative_after({ paragraph })
+		: m.change_insert_preambular_after({ paragraph });
 }
 
 /** The current wording of the paragraph a replacement or deletion would change. */
