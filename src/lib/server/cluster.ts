@@ -8,6 +8,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
+import { log } from './log';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -20,7 +21,9 @@ export async function connectAdapter(io: Server, url = process.env.REDIS_URL): P
 	const sub = pub.duplicate();
 	for (const client of [pub, sub]) {
 		// the client reconnects by itself; an error must not crash the server
-		client.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
+		client.on('error', (error: Error) =>
+			log.warn({ err: error }, 'Redis adapter connection error')
+		);
 	}
 	await Promise.all([pub.connect(), sub.connect()]);
 	io.adapter(createAdapter(pub, sub));

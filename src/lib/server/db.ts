@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { configuredKind, type DatabaseKind } from './dialect';
+import { log } from './log';
 
 export interface Database {
 	accounts: { id: string; email: string; name: string; password_hash: string; created_at: number };
@@ -93,7 +94,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export function openPostgres(url: string): Store {
 	const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL ?? 10) });
 	// An idle client losing its connection must not crash the server; the next query reconnects.
-	pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
+	pool.on('error', (error) => log.warn({ err: error }, 'PostgreSQL: an idle connection was lost'));
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return {
 		db,

@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 import type { ForumService } from './forum.service';
+import { log } from './log';
 
 export const NOTIFY_CHANNEL = 'plenary_events';
 
@@ -25,7 +26,9 @@ export function followPostgresLog(url: string, forums: ForumService): LogFollowe
 	let retry: NodeJS.Timeout | undefined;
 
 	const catchUpAll = () =>
-		forums.followAll().catch((error) => console.error(`catching up: ${describe(error)}`));
+		forums
+			.followAll()
+			.catch((error) => log.error({ err: error }, 'catching up with the log failed'));
 
 	async function connect(): Promise<void> {
 		const next = new pg.Client({ connectionString: url });
@@ -41,10 +44,12 @@ export function followPostgresLog(url: string, forums: ForumService): LogFollowe
 			const head = typeof notice.head === 'number' ? notice.head : undefined;
 			forums
 				.followLog(notice.forum, head)
-				.catch((error) => console.error(`following ${notice.forum}: ${describe(error)}`));
+				.catch((error) =>
+					log.error({ err: error, forum: notice.forum }, 'following the log failed')
+				);
 		});
 		next.on('error', (error) => {
-			console.error(`PostgreSQL listener: ${error.message}; reconnecting`);
+			log.warn({ err: error }, 'PostgreSQL listener lost; reconnecting');
 			lost(next);
 		});
 		next.on('end', () => lost(next));
@@ -52,7 +57,7 @@ export function followPostgresLog(url: string, forums: ForumService): LogFollowe
 			await next.connect();
 			await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
 		} catch (error) {
-			console.error(`PostgreSQL listener: ${describe(error)}; retrying`);
+			log.warn({ err: error }, 'PostgreSQL listener cannot connect; retrying');
 			lost(next);
 			return;
 		}
@@ -95,8 +100,4 @@ export function followPostgresLog(url: string, forums: ForumService): LogFollowe
 			}
 		}
 	};
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
