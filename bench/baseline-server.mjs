@@ -33,7 +33,10 @@ io.on('connection', (socket) => {
 	socket.on('command', (request, ack) => {
 		if (typeof ack !== 'function') return;
 		const event = { ...request.echo, seq: ++seq, at: Date.now() };
-		io.to(`forum:${request.forum}:public`).emit('event', { forum: request.forum, event });
+		io.to(`forum:${request.forum}:public`).emit('events', {
+			forum: request.forum,
+			events: [event]
+		});
 		ack({ ok: true, seq });
 	});
 });

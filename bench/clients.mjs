@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { chainLink, now, sleep, stateHash } from './lib.mjs';
 
-const PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 2;
 const ACK_TIMEOUT = 60_000;
 
 /** @type {Client[]} */
@@ -56,11 +56,13 @@ class Client {
 		this.socket.on('disconnect', () => {
 			if (storm && this.disconnectedAt === null) this.disconnectedAt = now();
 		});
-		this.socket.on('event', ({ forum: slug, event }) => {
+		this.socket.on('events', ({ forum: slug, events }) => {
 			if (slug !== forum) return;
-			if (measuring) record(event.seq);
-			if (this.buffered) this.buffered.push(event);
-			else this.receive(event);
+			for (const event of events) {
+				if (measuring) record(event.seq);
+				if (this.buffered) this.buffered.push(event);
+				else this.receive(event);
+			}
 		});
 	}
 

@@ -129,7 +129,7 @@ export async function connectChair({ url, origin, token, forum, after, reconnect
 		forceNew: true,
 		reconnection,
 		extraHeaders,
-		auth: { protocol: 1 }
+		auth: { protocol: 2 }
 	});
 	const chair = {
 		socket,
@@ -146,9 +146,11 @@ export async function connectChair({ url, origin, token, forum, after, reconnect
 			socket.close();
 		}
 	};
-	socket.on('event', ({ event }) => {
-		chair.events.set(event.seq, event);
-		if (event.seq > chair.seq) chair.seq = event.seq;
+	socket.on('events', ({ events }) => {
+		for (const event of events) {
+			chair.events.set(event.seq, event);
+			if (event.seq > chair.seq) chair.seq = event.seq;
+		}
 	});
 	const syncOnce = async () => {
 		const reply = await socket.timeout(60_000).emitWithAck('sync', { forum, after: chair.seq });

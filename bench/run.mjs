@@ -256,7 +256,8 @@ async function fanoutPhase(template) {
 				eventBytes: Math.round(
 					product.sentEvents.reduce(
 						(s, e) =>
-							s + JSON.stringify({ forum: FORUM, event: { seq: 1, ...e, at: Date.now() } }).length,
+							s +
+							JSON.stringify({ forum: FORUM, events: [{ seq: 1, ...e, at: Date.now() }] }).length,
 						0
 					) / Math.max(1, product.sentEvents.length)
 				)

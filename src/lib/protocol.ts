@@ -6,8 +6,11 @@ import { z } from 'zod';
 import type { ForumEvent } from './forum/rules';
 import type { ForumState } from './forum/types';
 
-/** Bumped when a message changes shape; the handshake refuses a client of another version. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when a message changes shape; the handshake refuses a client of another version.
+ * 2: events are pushed as `events` (several at once) instead of `event` (one each).
+ */
+export const PROTOCOL_VERSION = 2;
 
 export interface ApiError {
 	code: string;
@@ -78,8 +81,11 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-	/** one event of a forum you joined, in sequence order */
-	event: (message: { forum: string; event: ForumEvent }) => void;
+	/**
+	 * events of a forum you joined, in sequence order (those of one command, or of several decided
+	 * together); apply them in order, skipping any whose `seq` you already have
+	 */
+	events: (message: { forum: string; events: ForumEvent[] }) => void;
 	/** the server is going away or your session ended; `reason` is a sentence to show */
 	closing: (message: { code: string; reason: string }) => void;
 }

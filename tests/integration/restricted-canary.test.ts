@@ -71,7 +71,7 @@ class Witness {
 		this.pushed.set(label, pushed);
 		socket.onAny((name: string, ...args: unknown[]) => {
 			this.got.push(`${label} ${JSON.stringify([name, ...args])}`);
-			if (name === 'event') pushed.push((args[0] as { event: ForumEvent }).event);
+			if (name === 'events') pushed.push(...(args[0] as { events: ForumEvent[] }).events);
 		});
 		await connected(socket);
 		return socket;

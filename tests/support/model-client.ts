@@ -56,10 +56,10 @@ export class ModelClient {
 		this.socket.on('connect', () => {
 			this.syncing = this.sync().catch(() => undefined);
 		});
-		this.socket.on('event', ({ forum, event }) => {
+		this.socket.on('events', ({ forum, events }) => {
 			if (forum !== this.forum) return;
-			if (this.buffered) this.buffered.push(event);
-			else this.receive(event);
+			if (this.buffered) this.buffered.push(...events);
+			else for (const event of events) this.receive(event);
 		});
 	}
 

@@ -97,6 +97,8 @@ export function freePort(): Promise<number> {
 export async function startServer(
 	options: {
 		dbDir?: string;
+		/** the folder holding `server.js` and `build/` (default: the repository's own build) */
+		cwd?: string;
 		env?: Record<string, string>;
 		/** share this PostgreSQL database (another server's) instead of making a fresh one */
 		databaseUrl?: string;
@@ -119,7 +121,7 @@ export async function startServer(
 
 	async function launch(): Promise<void> {
 		const proc = spawn(process.execPath, ['server.js'], {
-			cwd: REPO_ROOT,
+			cwd: options.cwd ?? REPO_ROOT,
 			env: {
 				...process.env,
 				PORT: String(port),
@@ -252,9 +254,33 @@ export function commandId(): string {
 	return randomUUID();
 }
 
+/** How a request fails when the server closed the kept-alive connection it went out on. */
+const CONNECTION_CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+/**
+ * `fetch`, sent again when the server had closed the kept-alive connection as the request went
+ * out on it (Node's server closes an idle connection after 5 s; a loaded machine, or a test that
+ * blocks the event loop in spawnSync, lets the client reuse it just too late). The server never read
+ * such a request, and every command carries its id anyway (applied at most once). A server that is
+ * gone fails every attempt (ECONNREFUSED).
+ */
+export async function fetchAgainIfClosed(input: string, init?: RequestInit): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(input, init);
+		} catch (error) {
+			const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+			if (!code || !CONNECTION_CLOSED.has(code) || attempt === 3) throw error;
+			// Other kept-alive connections of the pool may have been closed at the same moment: a turn
+			// of the event loop lets the client see it before it picks one for the next attempt.
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+}
+
 /** Signs in and returns the `Cookie` header value (`plenary_session=…`). */
 export async function login(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
-	const response = await fetch(`${url}/api/auth/login`, {
+	const response = await fetchAgainIfClosed(`${url}/api/auth/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ email, password })
@@ -281,7 +307,7 @@ export function api(url: string, cookie?: string) {
 	async function send(path: string, init: RequestInit): Promise<Reply> {
 		const headers = new Headers(init.headers);
 		if (cookie) headers.set('cookie', cookie);
-		const response = await fetch(`${url}${path}`, { ...init, headers });
+		const response = await fetchAgainIfClosed(`${url}${path}`, { ...init, headers });
 		const text = await response.text();
 		let body: unknown = text;
 		try {
@@ -311,7 +337,7 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ForumClient {
 	socket: ClientSocket;
-	/** every `event` message received since connecting, in arrival order */
+	/** every event pushed since connecting (`events` messages, one entry per event), in arrival order */
 	received: EventMessage[];
 	join(forum: string): Promise<JoinReply>;
 	command(forum: string, command: unknown): Promise<CommandAck>;
@@ -343,9 +369,12 @@ export function connect(
 	});
 	const received: EventMessage[] = [];
 	const waiters = new Set<(m: EventMessage) => void>();
-	socket.on('event', (message) => {
-		received.push(message);
-		for (const waiter of [...waiters]) waiter(message);
+	socket.on('events', ({ forum, events }) => {
+		for (const event of events) {
+			const message = { forum, event };
+			received.push(message);
+			for (const waiter of [...waiters]) waiter(message);
+		}
 	});
 
 	const client: ForumClient = {

@@ -44,40 +44,81 @@ export async function appendEvents(
 	command: AppliedCommand | null,
 	before?: (trx: Transaction<Database>) => Promise<void>
 ): Promise<void> {
+	await appendBatch(db, forum, expectedHead, [{ command, events }], before);
+}
+
+/** One command's events (or the server's own, without a command), for `appendBatch`. */
+export interface CommandEvents {
+	command: AppliedCommand | null;
+	events: ForumEvent[];
+}
+
+/**
+ * Group commit: the events of several commands, numbered on from `expectedHead` one command after
+ * another, with each command's row (its id keeps retries idempotent), in ONE transaction: one
+ * fsync for all of them. Conditional on the head like any append; all are on disk when this
+ * resolves, or none are.
+ */
+export async function appendBatch(
+	db: DB,
+	forum: string,
+	expectedHead: number,
+	batch: CommandEvents[],
+	before?: (trx: Transaction<Database>) => Promise<void>
+): Promise<void> {
+	const events: Database['events'][] = [];
+	const commands: Database['commands'][] = [];
+	let seq = expectedHead;
+	for (const { command, events: decided } of batch) {
+		for (const e of decided) {
+			events.push({
+				forum,
+				seq: e.seq,
+				type: e.type,
+				payload: JSON.stringify(e.payload),
+				audience: e.audience,
+				actor: e.actor,
+				at: e.at,
+				command_id: command?.id ?? null
+			});
+		}
+		if (command) {
+			commands.push({
+				forum,
+				id: command.id,
+				actor: command.actor,
+				type: command.type,
+				first_seq: decided[0]?.seq ?? seq,
+				last_seq: decided.at(-1)?.seq ?? seq,
+				at: decided[0]?.at ?? Date.now()
+			});
+		}
+		seq = decided.at(-1)?.seq ?? seq;
+	}
 	await db.transaction().execute(async (trx) => {
 		const head = await headSeq(trx, forum);
 		if (head !== expectedHead) throw new AppendConflict(expectedHead, head);
 		if (before) await before(trx);
-		await trx
-			.insertInto('events')
-			.values(
-				events.map((e) => ({
-					forum,
-					seq: e.seq,
-					type: e.type,
-					payload: JSON.stringify(e.payload),
-					audience: e.audience,
-					actor: e.actor,
-					at: e.at,
-					command_id: command?.id ?? null
-				}))
-			)
-			.execute();
-		if (command) {
-			await trx
-				.insertInto('commands')
-				.values({
-					forum,
-					id: command.id,
-					actor: command.actor,
-					type: command.type,
-					first_seq: events[0]?.seq ?? expectedHead,
-					last_seq: events.at(-1)?.seq ?? expectedHead,
-					at: events[0]?.at ?? Date.now()
-				})
-				.execute();
-		}
+		for (const rows of inChunks(events)) await trx.insertInto('events').values(rows).execute();
+		for (const rows of inChunks(commands)) await trx.insertInto('commands').values(rows).execute();
 	});
+}
+
+/**
+ * Rows are inserted (and ids looked up) in chunks of these sizes only, so that a batch of any
+ * size runs a handful of distinct statements, which stay prepared (db.ts), instead of a new
+ * statement for every count, and stays far below the databases' limits on bound parameters.
+ */
+const CHUNK_SIZES = [256, 64, 16, 4, 1];
+
+function* inChunks<T>(rows: T[]): Generator<T[]> {
+	let at = 0;
+	for (const size of CHUNK_SIZES) {
+		while (rows.length - at >= size) {
+			yield rows.slice(at, at + size);
+			at += size;
+		}
+	}
 }
 
 type EventRow = Database['events'];
@@ -118,6 +159,21 @@ export async function findCommand(db: DB, forum: string, id: string) {
 		.where('forum', '=', forum)
 		.where('id', '=', id)
 		.executeTakeFirst();
+}
+
+/** The commands already applied among `ids`, by id (a batch's retries, see `appendBatch`). */
+export async function findCommands(db: DB, forum: string, ids: string[]) {
+	const found = new Map<string, Database['commands']>();
+	for (const chunk of inChunks([...new Set(ids)])) {
+		const rows = await db
+			.selectFrom('commands')
+			.selectAll()
+			.where('forum', '=', forum)
+			.where('id', 'in', chunk)
+			.execute();
+		for (const row of rows) found.set(row.id, row);
+	}
+	return found;
 }
 
 export async function forumSlugs(db: DB): Promise<string[]> {

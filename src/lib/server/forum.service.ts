@@ -3,6 +3,7 @@
  * and publish. Each forum's state is kept in memory by following the log, never by trusting a
  * write that the log did not accept.
  */
+import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { audiencesFor, type Audience, type Viewer } from '$lib/forum/audience';
 import { blankForum, type ForumCreated } from '$lib/forum/forum.rules';
@@ -20,9 +21,18 @@ import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
+import { recordAudit } from './auth/audit';
 import { hashPassword } from './auth/password';
-import type { DB } from './db';
-import { AppendConflict, appendEvents, findCommand, forumSlugs, readEvents } from './eventlog';
+import type { Database, DB } from './db';
+import {
+	AppendConflict,
+	appendBatch,
+	appendEvents,
+	findCommands,
+	forumSlugs,
+	readEvents,
+	type CommandEvents
+} from './eventlog';
 import { rateLimiter } from './limits';
 
 /** The shared views: viewers of one class see the same events (personal events aside). */
@@ -35,6 +45,23 @@ type ViewClass = keyof typeof VIEW_CLASSES;
 
 /** Events read from the log at once when catching up (see `catchUp`). */
 const CATCH_UP_PAGE = 5000;
+
+/** Commands decided and appended together at most (group commit, see `runBatch`). */
+const BATCH_LIMIT = 256;
+
+/** The forum a batch of commands is decided against (see `ForumHost.tentative`). */
+interface Tentative {
+	full: ForumState;
+	outside: ForumState;
+}
+
+/** A command waiting for its batch, and how to answer it. */
+interface QueuedCommand {
+	command: Command;
+	accountId: string;
+	settle: (outcome: CommandOutcome) => void;
+	fail: (error: unknown) => void;
+}
 
 /** Called after events are on disk, in sequence order. */
 export type Publisher = (forum: string, events: ForumEvent[]) => void;
@@ -74,6 +101,16 @@ export class ForumHost {
 	readonly mutex = new Mutex();
 	/** the log is read one catch-up at a time (commands, syncs and notifications all ask) */
 	readonly reading = new Mutex();
+	/** commands waiting for the next batch (see `ForumService.runBatch`) */
+	readonly queue: QueuedCommand[] = [];
+	/** a batch is waiting in the mutex: a command queued now will be in it */
+	batchScheduled = false;
+	/**
+	 * The forum as the batch being decided leaves it: each command of a batch is decided against
+	 * the events of those before it, which are not in the log yet. Kept in step with `full` and
+	 * `outside` between batches (`follow`), so that it is copied only once, not for every batch.
+	 */
+	private scratch: (Tentative & { head: number }) | null = null;
 
 	constructor(readonly slug: string) {
 		this.full = blankForum(slug);
@@ -116,8 +153,33 @@ export class ForumHost {
 			}
 			this.head = event.seq;
 			applied.push(event);
+			const scratch = this.scratch;
+			if (scratch && event.seq === scratch.head + 1) {
+				apply(scratch.full, event);
+				if (event.audience !== 'member_states') apply(scratch.outside, event);
+				scratch.head = event.seq;
+			}
+			// (an event at or below scratch.head is one of the batch's own, already in it; or another
+			// writer's, and then the batch's append fails and drops the scratch)
 		}
 		return applied;
+	}
+
+	/** The states a batch is decided against: the followed forum, plus what the batch decides. */
+	tentative(): Tentative & { head: number } {
+		if (this.scratch?.head !== this.head) {
+			this.scratch = {
+				full: structuredClone(this.full),
+				outside: structuredClone(this.outside),
+				head: this.head
+			};
+		}
+		return this.scratch;
+	}
+
+	/** A batch was not appended: what it decided must not stay in the scratch states. */
+	discardTentative(): void {
+		this.scratch = null;
 	}
 
 	viewClassOf(viewer: Viewer): ViewClass {
@@ -174,7 +236,13 @@ export class ForumService {
 	/** Refuse new commands and wait until every forum's commands in flight are on disk. */
 	async drain(): Promise<void> {
 		this.draining = true;
-		await Promise.all([...this.hosts.values()].map((h) => h.mutex.run(async () => undefined)));
+		await Promise.all(
+			[...this.hosts.values()].map(async (host) => {
+				// a batch may leave commands queued for the next one: wait for those too
+				do await host.mutex.run(async () => undefined);
+				while (host.queue.length > 0);
+			})
+		);
 	}
 
 	constructor(readonly db: DB) {}
@@ -236,8 +304,11 @@ export class ForumService {
 	}
 
 	private followAndPublish(host: ForumHost, events: ForumEvent[]): void {
+		const onDisk = performance.now();
 		const applied = host.follow(events);
-		if (applied.length > 0) this.publisher(host.slug, applied);
+		if (applied.length === 0) return;
+		this.publisher(host.slug, applied);
+		this.broadcastObserver(host.slug, applied, performance.now() - onDisk);
 	}
 
 	/**
@@ -282,9 +353,7 @@ export class ForumService {
 			const at = Date.now();
 			const events = newEvents.map((e, i) => stampEvent(e, host.head + 1 + i, at, null));
 			await appendEvents(this.db, slug, host.head, events, null);
-			const onDisk = performance.now();
 			this.followAndPublish(host, events);
-			this.broadcastObserver(slug, events, performance.now() - onDisk);
 			return events;
 		});
 	}
@@ -347,7 +416,7 @@ export class ForumService {
 	 * the command is refused without saying why, as `refusalWithoutLeaks` does.
 	 */
 	private publicOnlyIfPublic(
-		host: ForumHost,
+		states: Tentative,
 		command: Command,
 		actor: Actor & { kind: 'participant' },
 		context: DecisionContext,
@@ -357,10 +426,10 @@ export class ForumService {
 			JSON.stringify(
 				decided.filter((e) => e.audience === 'public').map((e) => [e.type, e.payload])
 			);
-		if (host.full.restricted.sessions.length === 0 || publicOf(events) === '[]') return events;
-		const seen = decide(host.outside, command, actor, context);
+		if (states.full.restricted.sessions.length === 0 || publicOf(events) === '[]') return events;
+		const seen = decide(states.outside, command, actor, context);
 		if (!isRefusal(seen) && publicOf(seen) === publicOf(events)) return events;
-		if (!audiencesFor(host.full, actor).includes('member_states')) return NOT_POSSIBLE_NOW;
+		if (!audiencesFor(states.full, actor).includes('member_states')) return NOT_POSSIBLE_NOW;
 		return events.map((e) => (e.audience === 'public' ? { ...e, audience: 'member_states' } : e));
 	}
 
@@ -403,97 +472,191 @@ export class ForumService {
 		const limited = rateLimiter.take(host.full, accountId, command.type);
 		if (limited) return failure(limited.status, limited.error.code, limited.error.message);
 
-		return host.mutex.run(async () => {
-			for (let attempt = 0; attempt < 5; attempt++) {
-				const previous = await findCommand(this.db, slug, command.id);
-				if (previous) {
-					if (previous.actor !== accountId || previous.type !== command.type) {
-						return failure(
-							409,
-							'command_id_reused',
-							'This command id was already used for another command. Send a new id.'
-						);
-					}
-					return { ok: true, seq: previous.last_seq, duplicate: true } as const;
-				}
-				await this.catchUp(host);
-				const actor: Actor & { kind: 'participant' } = {
-					kind: 'participant',
-					participantId: accountId
-				};
-				const context: DecisionContext = { now: Date.now() };
-				let newAccount: {
-					id: string;
-					email: string;
-					name: string;
-					password: string | null;
-				} | null = null;
-				if (command.type === 'participant.register') {
-					const email = String(command.email).toLowerCase();
-					const existing = await this.db
-						.selectFrom('accounts')
-						.select('id')
-						.where('email', '=', email)
-						.executeTakeFirst();
-					context.accountId = existing?.id ?? `p-${randomUUID()}`;
-					if (!existing) {
-						newAccount = {
-							id: context.accountId,
-							email,
-							name: String(command.name),
-							password: (command.password as string | undefined) ?? null
-						};
-					}
-				}
-				const decided = decide(host.full, command, actor, context);
-				if (isRefusal(decided)) {
-					const told = await this.refusalWithoutLeaks(host, command, actor, context, decided);
-					return failure(told.status, told.code, told.message);
-				}
-				const decision = this.publicOnlyIfPublic(host, command, actor, context, decided);
-				if (isRefusal(decision)) {
-					return failure(decision.status, decision.code, decision.message);
-				}
-				const events = decision.map((e, i) =>
-					stampEvent(e, host.head + 1 + i, context.now, accountId)
-				);
-				const passwordHash = newAccount
-					? await hashPassword(newAccount.password ?? randomUUID())
-					: null;
-				try {
-					await appendEvents(
-						this.db,
-						slug,
-						host.head,
-						events,
-						{ id: command.id, actor: accountId, type: command.type },
-						newAccount
-							? async (trx) => {
-									await trx
-										.insertInto('accounts')
-										.values({
-											id: newAccount.id,
-											email: newAccount.email,
-											name: newAccount.name,
-											password_hash: passwordHash!,
-											created_at: context.now
-										})
-										.execute();
-								}
-							: undefined
-					);
-				} catch (error) {
-					if (error instanceof AppendConflict || isUniqueViolation(error)) continue;
-					throw error;
-				}
-				const onDisk = performance.now();
-				this.followAndPublish(host, events);
-				this.broadcastObserver(slug, events, performance.now() - onDisk);
-				// not host.head: a catch-up may already have followed events appended after these
-				return { ok: true, seq: events.at(-1)?.seq ?? host.head, events } as const;
-			}
-			return failure(409, 'busy', 'The forum is busy; please send the command again.');
+		return new Promise<CommandOutcome>((settle, fail) => {
+			host.queue.push({ command, accountId, settle, fail });
+			this.scheduleBatch(host);
 		});
+	}
+
+	private scheduleBatch(host: ForumHost): void {
+		if (host.batchScheduled || host.queue.length === 0) return;
+		host.batchScheduled = true;
+		void host.mutex.run(() => this.runBatch(host));
+	}
+
+	/**
+	 * Group commit. The commands that queued up while the last batch was on its way to the disk are
+	 * decided one after another, each against the forum as those before it leave it, and all their
+	 * events are appended in one transaction, conditional on the head as any append: one fsync and
+	 * one broadcast for the lot. Each command is answered only once that transaction is on disk.
+	 * Another writer first (AppendConflict, or a key already taken): catch up and decide the whole
+	 * batch again. A command that finds the forum idle is a batch of one.
+	 */
+	private async runBatch(host: ForumHost): Promise<void> {
+		host.batchScheduled = false;
+		const batch = takeBatch(host.queue);
+		// what this batch left in the queue goes in the next one
+		this.scheduleBatch(host);
+		try {
+			for (let attempt = 0; attempt < 5; attempt++) {
+				const outcomes = await this.decideBatch(host, batch);
+				if (!outcomes) continue;
+				batch.forEach((queued, i) => queued.settle(outcomes[i]));
+				return;
+			}
+			const busy = failure(409, 'busy', 'The forum is busy; please send the command again.');
+			for (const queued of batch) queued.settle(busy);
+		} catch (error) {
+			host.discardTentative();
+			for (const queued of batch) queued.fail(error);
+		}
+	}
+
+	/** One attempt at a batch: each command's outcome, or null when another writer came first. */
+	private async decideBatch(
+		host: ForumHost,
+		batch: QueuedCommand[]
+	): Promise<CommandOutcome[] | null> {
+		const applied = await findCommands(
+			this.db,
+			host.slug,
+			batch.map((q) => q.command.id)
+		);
+		await this.catchUp(host);
+		const states = host.tentative();
+		const expectedHead = states.head;
+		const outcomes: CommandOutcome[] = [];
+		const appended: CommandEvents[] = [];
+		let before: ((trx: Transaction<Database>) => Promise<void>) | undefined;
+		for (const { command, accountId } of batch) {
+			const previous = applied.get(command.id);
+			if (previous) {
+				outcomes.push(
+					previous.actor !== accountId || previous.type !== command.type
+						? failure(
+								409,
+								'command_id_reused',
+								'This command id was already used for another command. Send a new id.'
+							)
+						: { ok: true, seq: previous.last_seq, duplicate: true }
+				);
+				continue;
+			}
+			const decision = await this.decideOne(host, states, command, accountId);
+			if ('outcome' in decision) {
+				outcomes.push(decision.outcome);
+				continue;
+			}
+			const events = decision.events.map((e, i) =>
+				stampEvent(e, states.head + 1 + i, decision.now, accountId)
+			);
+			// the next command of the batch is decided against these, not yet on disk
+			for (const event of events) {
+				apply(states.full, event);
+				if (event.audience !== 'member_states') apply(states.outside, event);
+				states.head = event.seq;
+			}
+			appended.push({ command: { id: command.id, actor: accountId, type: command.type }, events });
+			outcomes.push({ ok: true, seq: states.head, events });
+			before = decision.before ?? before;
+		}
+		if (appended.length === 0) return outcomes;
+		try {
+			await appendBatch(this.db, host.slug, expectedHead, appended, before);
+		} catch (error) {
+			host.discardTentative();
+			if (error instanceof AppendConflict || isUniqueViolation(error)) return null;
+			throw error;
+		}
+		this.followAndPublish(
+			host,
+			appended.flatMap((a) => a.events)
+		);
+		return outcomes;
+	}
+
+	/**
+	 * Decide one command of a batch against the batch's states: its events (with what the append
+	 * must also write, for a registration), or its refusal as the sender may be told it.
+	 */
+	private async decideOne(
+		host: ForumHost,
+		states: Tentative,
+		command: Command,
+		accountId: string
+	): Promise<
+		| { outcome: CommandOutcome }
+		| {
+				events: NewEvent[];
+				now: number;
+				before?: (trx: Transaction<Database>) => Promise<void>;
+		  }
+	> {
+		const slug = host.slug;
+		const actor: Actor & { kind: 'participant' } = {
+			kind: 'participant',
+			participantId: accountId
+		};
+		const context: DecisionContext = { now: Date.now() };
+		let newAccount: { id: string; email: string; name: string; password: string | null } | null =
+			null;
+		if (command.type === 'participant.register') {
+			const email = String(command.email).toLowerCase();
+			const existing = await this.db
+				.selectFrom('accounts')
+				.select('id')
+				.where('email', '=', email)
+				.executeTakeFirst();
+			context.accountId = existing?.id ?? `p-${randomUUID()}`;
+			if (!existing) {
+				newAccount = {
+					id: context.accountId,
+					email,
+					name: String(command.name),
+					password: (command.password as string | undefined) ?? null
+				};
+			}
+		}
+		const decided = decide(states.full, command, actor, context);
+		if (isRefusal(decided)) {
+			const told = await this.refusalWithoutLeaks(host, command, actor, context, decided);
+			return { outcome: failure(told.status, told.code, told.message) };
+		}
+		const decision = this.publicOnlyIfPublic(states, command, actor, context, decided);
+		if (isRefusal(decision)) {
+			return { outcome: failure(decision.status, decision.code, decision.message) };
+		}
+		if (!newAccount) return { events: decision, now: context.now };
+		const account = newAccount;
+		const passwordHash = await hashPassword(account.password ?? randomUUID());
+		return {
+			events: decision,
+			now: context.now,
+			before: async (trx) => {
+				await trx
+					.insertInto('accounts')
+					.values({
+						id: account.id,
+						email: account.email,
+						name: account.name,
+						password_hash: passwordHash,
+						created_at: context.now
+					})
+					.execute();
+				await recordAudit(
+					trx,
+					{
+						kind: 'account_created',
+						accountId: account.id,
+						email: account.email,
+						actorId: accountId,
+						forum: slug,
+						detail: command.type
+					},
+					context.now
+				);
+			}
+		};
 	}
 }
 
@@ -503,6 +666,25 @@ export const NOT_POSSIBLE_NOW: Refusal = {
 	message: 'This cannot be done now. Check the forum as it stands and try again.',
 	status: 409
 };
+
+/**
+ * The next batch: the queue's first commands, in order, up to BATCH_LIMIT. A registration goes
+ * alone (it looks an account up and creates it, which a neighbour registering the same address
+ * must not race); a command id met twice waits for the next batch, where the first one's
+ * outcome answers it.
+ */
+function takeBatch(queue: QueuedCommand[]): QueuedCommand[] {
+	const ids = new Set<string>();
+	let count = 0;
+	for (const { command } of queue) {
+		const registration = command.type === 'participant.register';
+		if (count === BATCH_LIMIT || ids.has(command.id) || (registration && count > 0)) break;
+		ids.add(command.id);
+		count++;
+		if (registration) break;
+	}
+	return queue.splice(0, count);
+}
 
 function failure(status: number, code: string, message: string): CommandOutcome {
 	return { ok: false, status, error: { code, message } };

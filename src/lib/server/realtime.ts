@@ -1,7 +1,8 @@
 /**
  * Socket.IO, authenticated by the same session cookie as HTTP. A socket joins one room per
- * audience its participant belongs to; each event is emitted once, to the room of its audience,
- * so Socket.IO serializes it once per audience, not once per socket.
+ * audience its participant belongs to; the events published together (one command's, or one
+ * batch's) go out as one `events` message per run of events for the same audience, emitted once
+ * to that audience's room, so Socket.IO serializes and frames it once, not once per socket.
  */
 import { parse as parseCookie } from 'cookie';
 import type { Server, Socket } from 'socket.io';
@@ -217,9 +218,16 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 	});
 
 	app.forums.onPublish((forum, events) => {
-		for (const event of events)
+		// Consecutive events for the same audience go in one message. Not one message per audience:
+		// a socket in several rooms must still receive its events in sequence order.
+		let first = 0;
+		for (let i = 1; i <= events.length; i++) {
+			if (i < events.length && events[i].audience === events[first].audience) continue;
+			const room = forumRoom(forum, events[first].audience);
 			// local: every server emits what it follows from the log to its own sockets
-			io.local.to(forumRoom(forum, event.audience)).emit('event', { forum, event });
+			io.local.to(room).emit('events', { forum, events: events.slice(first, i) });
+			first = i;
+		}
 	});
 }
 
@@ -234,14 +242,15 @@ export function disconnectSession(
 	io.in(sessionRoom(sessionId)).disconnectSockets(true);
 }
 
-/** Close an account's sockets, telling them why (sign-out, password change). */
+/** Close an account's sockets on every device, telling them why (sign-out, password change). */
 export function disconnectAccount(
 	io: PlenaryServer | undefined,
 	accountId: string,
-	reason: string
+	reason: string,
+	code: 'signed_out' | 'password_changed' = 'signed_out'
 ): void {
 	if (!io) return;
-	io.to(accountRoom(accountId)).emit('closing', { code: 'signed_out', reason });
+	io.to(accountRoom(accountId)).emit('closing', { code, reason });
 	io.in(accountRoom(accountId)).disconnectSockets(true);
 }
 
