@@ -104,6 +104,33 @@ try {
 		`execute(opinion.stance): CPU ${fmt(spread(perCommandCpu), 'ms')} per command, wall ${fmt(spread(perCommandWall), 'ms')} (fsync included)`
 	);
 
+	// the same commands, many at once (as many clients sending together): group commit
+	const burstCpu = [];
+	const burstWall = [];
+	const burst = Math.min(200, senders.length);
+	for (let run = 0; run < 3; run++) {
+		const c0 = cpu();
+		const t0 = performance.now();
+		const outcomes = await Promise.all(
+			// senders the loop above did not use lately, so that the rate limit does not answer
+			senders.slice(-burst).map((sender, i) =>
+				forums.execute(FORUM, sender.id, {
+					id: randomUUID(),
+					type: 'opinion.stance',
+					opinion: template.firstOpinion,
+					stance: (run + i) % 2 ? 'support' : 'reservation',
+					...((run + i) % 2 ? {} : { text: 'Micro reservation.' })
+				})
+			)
+		);
+		for (const outcome of outcomes) if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+		burstCpu.push((cpu() - c0) / burst);
+		burstWall.push((performance.now() - t0) / burst);
+	}
+	console.log(
+		`execute(opinion.stance) × ${burst} at once: CPU ${fmt(spread(burstCpu), 'ms')} per command, wall ${fmt(spread(burstWall), 'ms')} (fsync included)`
+	);
+
 	// snapshots
 	const snapCpu = [];
 	for (let run = 0; run < 3; run++) {
