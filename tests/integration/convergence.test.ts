@@ -61,14 +61,18 @@ it(
 		});
 
 		const pending: Promise<unknown>[] = [];
+		const tally = { disconnects: 0, reconnects: 0, delays: 0, commands: 0, duplicates: 0 };
 		for (let step = 0; step < STEPS; step++) {
 			const roll = rand();
 			const client = pick(clients);
 			if (roll < 0.15) {
+				tally.disconnects++;
 				client.socket.disconnect();
 			} else if (roll < 0.3) {
+				tally.reconnects++;
 				if (!client.socket.connected) client.socket.connect();
 			} else if (roll < 0.4) {
+				tally.delays++;
 				await new Promise((r) => setTimeout(r, Math.floor(rand() * 150)));
 			} else {
 				// A command from a random sender over HTTP, sometimes sent twice with the same id.
@@ -85,8 +89,12 @@ it(
 								}
 							: { id, type: pick(['presence.check_in', 'presence.check_out']) };
 				const send = () => api(url, cookies[sender]).post(`/api/forums/${FORUM}/commands`, command);
+				tally.commands++;
 				pending.push(send());
-				if (rand() < 0.3) pending.push(send());
+				if (rand() < 0.3) {
+					tally.duplicates++;
+					pending.push(send());
+				}
 			}
 		}
 		await Promise.all(pending);
@@ -105,5 +113,8 @@ it(
 			).toBe(client.applied.length);
 			client.close();
 		}
+		console.log(
+			`convergence: ${STEPS} steps (${JSON.stringify(tally)}), head ${head}, ${clients.length} clients equal to the server's view, seed ${SEED}`
+		);
 	}
 );
