@@ -52,6 +52,18 @@ describe.skipIf(!ON_POSTGRES)('two app servers, one PostgreSQL log', () => {
 		return client;
 	}
 
+	it('both servers are ready: database, state, the log follower and the Redis adapter', async () => {
+		for (const server of [a, b]) {
+			const reply = await api(server.url).get('/readyz');
+			expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+			expect(reply.body.checks).toMatchObject({
+				database: { ok: true },
+				follower: { ok: true },
+				adapter: { ok: true, servers: 2 }
+			});
+		}
+	});
+
 	it('a client on A sees, in order, the events of commands sent to B', async () => {
 		const watcher = await joined(a, await login(a.url, 'fra.head@wtpf.demo'));
 		const sg = api(b.url, await login(b.url, 'sg@itu.demo'));

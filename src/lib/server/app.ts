@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { openStore, type DB, type Store } from './db';
 import { loadDemoForum } from './demo';
+import { forumWriterLock } from './eventlog';
 import { ForumService } from './forum.service';
 import { followPostgresLog, type LogFollower } from './log-follower';
 import { migrateToLatest } from './migrate';
@@ -49,13 +50,16 @@ export function startApp(): Promise<App> {
 	starting ??= (async () => {
 		const store = openStore();
 		const { db } = store;
-		const forums = new ForumService(db);
+		const forums = new ForumService(
+			db,
+			store.kind === 'postgres' ? forumWriterLock(db) : undefined
+		);
 		await oneServerAtATime(store, async () => {
 			await migrateToLatest(db);
 			if (process.env.PLENARY_DEMO !== '0') await loadDemoForum(db, forums);
 		});
 		await forums.loadAll();
-		const follower = store.url ? followPostgresLog(store.url, forums) : null;
+		const follower = store.url ? await followPostgresLog(store.url, forums) : null;
 		const started: App = { db, store, forums, follower };
 		(globalThis as Record<symbol, unknown>)[SHUTDOWN_KEY] = () => shutdown(started);
 		return started;

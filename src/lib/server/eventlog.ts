@@ -2,10 +2,31 @@
  * The append-only event log: the forum's only truth. Appends are conditional on the expected
  * head sequence number, so two writers (processes or servers) can never fork a forum's log.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Audience } from '$lib/forum/audience';
 import { stampEvent, type ForumEvent } from '$lib/forum/rules';
 import type { Database, DB } from './db';
+
+/**
+ * PostgreSQL: one app server at a time decides commands for a forum (a session advisory lock on
+ * a connection of the pool, released if the server dies). The conditional append alone keeps the
+ * log from forking; the lock keeps a server under a burst from losing the race again and again.
+ */
+export function forumWriterLock(db: DB): <T>(forum: string, task: () => Promise<T>) => Promise<T> {
+	return (forum, task) =>
+		db.connection().execute(async (connection) => {
+			await sql`SELECT pg_advisory_lock(hashtext('plenary.forum'), hashtext(${forum}))`.execute(
+				connection
+			);
+			try {
+				return await task();
+			} finally {
+				await sql`SELECT pg_advisory_unlock(hashtext('plenary.forum'), hashtext(${forum}))`.execute(
+					connection
+				);
+			}
+		});
+}
 
 /** Another writer appended first: catch up from the log and decide again. */
 export class AppendConflict extends Error {

@@ -63,6 +63,9 @@ interface QueuedCommand {
 	fail: (error: unknown) => void;
 }
 
+/** Runs `task` while no other writer (another app server) decides for `forum`. */
+export type WriterLock = <T>(forum: string, task: () => Promise<T>) => Promise<T>;
+
 /** Called after events are on disk, in sequence order. */
 export type Publisher = (forum: string, events: ForumEvent[]) => void;
 
@@ -240,12 +243,21 @@ export class ForumService {
 			[...this.hosts.values()].map(async (host) => {
 				// a batch may leave commands queued for the next one: wait for those too
 				do await host.mutex.run(async () => undefined);
-				while (host.queue.length > 0);
+				while (host.queue.length > 0 || host.batchScheduled);
 			})
 		);
 	}
 
-	constructor(readonly db: DB) {}
+	/**
+	 * @param oneWriterAtATime runs a batch while no other server decides for the same forum
+	 * (PostgreSQL: an advisory lock, see `forumWriterLock`). Without it, servers deciding at once
+	 * still never fork the log, but under a burst the one that keeps losing the race would answer
+	 * `busy`.
+	 */
+	constructor(
+		readonly db: DB,
+		private readonly oneWriterAtATime: WriterLock = (_forum, task) => task()
+	) {}
 
 	onPublish(publisher: Publisher): void {
 		this.publisher = publisher;
@@ -478,10 +490,16 @@ export class ForumService {
 		});
 	}
 
+	/**
+	 * The batch starts after the commands that already reached the process are read: on the next
+	 * turn of the event loop (setImmediate), not at once. Begun at once, it would be decided and
+	 * written within the first socket's callback, a batch of one, and every other command waiting
+	 * in the sockets would follow in a batch, and an fsync, of its own.
+	 */
 	private scheduleBatch(host: ForumHost): void {
 		if (host.batchScheduled || host.queue.length === 0) return;
 		host.batchScheduled = true;
-		void host.mutex.run(() => this.runBatch(host));
+		setImmediate(() => void host.mutex.run(() => this.runBatch(host)));
 	}
 
 	/**
@@ -498,14 +516,16 @@ export class ForumService {
 		// what this batch left in the queue goes in the next one
 		this.scheduleBatch(host);
 		try {
-			for (let attempt = 0; attempt < 5; attempt++) {
-				const outcomes = await this.decideBatch(host, batch);
-				if (!outcomes) continue;
-				batch.forEach((queued, i) => queued.settle(outcomes[i]));
-				return;
-			}
+			const outcomes = await this.oneWriterAtATime(host.slug, async () => {
+				for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
+					const decided = await this.decideBatch(host, batch);
+					if (decided) return decided;
+					await afterConflict(attempt);
+				}
+				return null;
+			});
 			const busy = failure(409, 'busy', 'The forum is busy; please send the command again.');
-			for (const queued of batch) queued.settle(busy);
+			batch.forEach((queued, i) => queued.settle(outcomes?.[i] ?? busy));
 		} catch (error) {
 			host.discardTentative();
 			for (const queued of batch) queued.fail(error);
@@ -684,6 +704,18 @@ function takeBatch(queue: QueuedCommand[]): QueuedCommand[] {
 		if (registration) break;
 	}
 	return queue.splice(0, count);
+}
+
+/**
+ * Two servers deciding for one forum at once take turns: the one that lost the race catches up
+ * and decides again. After a random pause that grows with each lost race, so that two servers
+ * under a burst do not keep colliding in step.
+ */
+const CONFLICT_ATTEMPTS = 12;
+
+function afterConflict(attempt: number): Promise<void> {
+	const ms = Math.random() * 2 ** Math.min(attempt, 6);
+	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function failure(status: number, code: string, message: string): CommandOutcome {

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import { app } from './app';
+import { configuredKind } from './dialect';
 import { log } from './log';
 import { currentIo } from './realtime';
 
@@ -37,6 +38,17 @@ const checks = new Map<string, ReadinessCheck>([
 		}
 	]
 ]);
+
+/**
+ * On PostgreSQL, the server follows the log appended by the others through LISTEN: while that
+ * connection is down, its clients would see other servers' events only at the next poll.
+ */
+if (configuredKind() === 'postgres') {
+	checks.set('follower', async () => {
+		const { follower } = await app();
+		if (!follower?.listening()) throw new Error('not listening for appends to the log');
+	});
+}
 
 /**
  * With several servers (REDIS_URL), Socket.IO's adapter must reach Redis: `serverCount` asks it

@@ -19,7 +19,8 @@ export interface LogFollower {
 	close(): Promise<void>;
 }
 
-export function followPostgresLog(url: string, forums: ForumService): LogFollower {
+/** Resolves once the first LISTEN is in place (or has failed and is being retried). */
+export async function followPostgresLog(url: string, forums: ForumService): Promise<LogFollower> {
 	let client: pg.Client | null = null;
 	let closed = false;
 	let up = false;
@@ -83,7 +84,8 @@ export function followPostgresLog(url: string, forums: ForumService): LogFollowe
 
 	const poll = setInterval(() => void catchUpAll(), POLL_MS);
 	poll.unref();
-	void connect();
+	// before the server listens: from then on, no append by another server goes unnoticed
+	await connect();
 
 	return {
 		listening: () => up,
