@@ -19,11 +19,23 @@ export async function connectAdapter(io: Server, url = process.env.REDIS_URL): P
 	if (!url || clients) return;
 	const pub = createClient({ url });
 	const sub = pub.duplicate();
-	for (const client of [pub, sub]) {
-		// the client reconnects by itself; an error must not crash the server
-		client.on('error', (error: Error) =>
-			log.warn({ err: error }, 'Redis adapter connection error')
-		);
+	for (const [role, client] of [
+		['publisher', pub],
+		['subscriber', sub]
+	] as const) {
+		// The client reconnects by itself (an error must not crash the server) and fails every
+		// attempt while Redis is down: log the loss once, and the return.
+		let lost = false;
+		client.on('error', (error: Error) => {
+			if (lost) return;
+			lost = true;
+			log.warn({ err: error, connection: role }, 'Redis adapter connection lost; reconnecting');
+		});
+		client.on('ready', () => {
+			if (!lost) return;
+			lost = false;
+			log.info({ connection: role }, 'Redis adapter connection back');
+		});
 	}
 	await Promise.all([pub.connect(), sub.connect()]);
 	io.adapter(createAdapter(pub, sub));
