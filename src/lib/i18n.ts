@@ -31,6 +31,11 @@ export function formatTime(at: number, locale: string = getLocale()): string {
 	}).format(at);
 }
 
+/** A count as the reader writes it ("10,001", "10 001"), in Latin digits like the timers. */
+export function formatNumber(n: number, locale: string = getLocale()): string {
+	return new Intl.NumberFormat(locale, { numberingSystem: 'latn' }).format(n);
+}
+
 /**
  * A path of the app in the reader's language (`/fr/forums/wtpf-26`). The URL comes first in the
  * language strategy and English has no prefix, so a plain `resolve()` link would take a French

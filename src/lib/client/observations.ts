@@ -3,11 +3,13 @@
  * functions of the live state, shared by the report page and the Chair's console.
  */
 import type { ForumState, Observation, ObservationStatus, ReportSection } from '$lib/forum/types';
+import { m } from '$lib/paraglide/messages';
 
-export const STATUS_LABELS: Record<ObservationStatus, string> = {
-	submitted: 'submitted',
-	presented: 'presented',
-	withdrawn: 'withdrawn'
+/** Functions, not strings: read in the reader's language when the screen renders. */
+export const STATUS_LABELS: Record<ObservationStatus, () => string> = {
+	submitted: m.observation_status_submitted,
+	presented: m.observation_status_presented,
+	withdrawn: m.observation_status_withdrawn
 };
 
 /**
