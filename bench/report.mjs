@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
+import { clusterSection } from './cluster.mjs';
 import { cpuSummaryLine, int, ms, spread } from './lib.mjs';
 
 const NOTES_START = '<!-- notes:start -->';
@@ -192,6 +193,8 @@ export async function writeReport(results, path) {
 			''
 		);
 	}
+
+	if (phases.cluster) add(...clusterSection(phases.cluster));
 
 	const previous = path && existsSync(path) ? readFileSync(path, 'utf8') : '';
 	const start = previous.indexOf(NOTES_START);

@@ -4,7 +4,9 @@
  *
  *   npm run bench              full run (N = 500, 2,000, 5,000; ~15 minutes), writes BENCHMARKS.md
  *   npm run bench -- --quick   N = 200 everywhere, under two minutes, prints only
- *   options: --only=fanout,throughput,storm,page,startup   --out=FILE   --runs=K   --n=N (one N)
+ *   options: --only=fanout,throughput,storm,page,startup,cluster   --out=FILE   --runs=K   --n=N (one N)
+ *            (cluster: two servers on PostgreSQL and Redis, bench/cluster.mjs; PLENARY_BENCH_POSTGRES,
+ *            PLENARY_BENCH_REDIS; skipped when they cannot be reached)
  *            --cpu-prof (the server's profiles in $TMPDIR/plenary-bench-profiles; summarise them with
  *            bench/profile-summary.mjs)
  *
@@ -36,6 +38,7 @@ import {
 import { measurePage } from './page.mjs';
 import { ChairScript, ClientPool, connectChair } from './pool.mjs';
 import { writeReport } from './report.mjs';
+import { clusterPhase } from './cluster.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -623,7 +626,20 @@ try {
 		['throughput', () => throughputPhase(template)],
 		['storm', async () => stormPhase(template, await bundleRules())],
 		['page', () => pagePhase(template)],
-		['startup', () => startupPhase(template)]
+		['startup', () => startupPhase(template)],
+		[
+			'cluster',
+			async () =>
+				(results.phases.cluster = await clusterPhase({
+					repo,
+					work,
+					template,
+					config: CONFIG,
+					runs,
+					specsFor,
+					log
+				}))
+		]
 	];
 	for (const [name, phase] of phases) {
 		if (!wanted(name)) continue;
