@@ -55,7 +55,20 @@ function key(forum: string, participantId: string): string {
 	return `${PREFIX}${forum}:${participantId}`;
 }
 
+/**
+ * Set when this page signs out: a save already scheduled (the live forum keeps its view a second
+ * after each event) or an outbox answer arriving while the sign-out is on its way must not write
+ * back what was just forgotten. The next page, signed in or not, starts afresh.
+ */
+let forgotten = false;
+
+/** Whether this page may still write to the device (not once it signed out). */
+export function keepingOnDevice(): boolean {
+	return !forgotten;
+}
+
 export function saveForum(entry: CachedForum): void {
+	if (forgotten) return;
 	try {
 		localStorage.setItem(key(entry.snapshot.forum, entry.participantId), JSON.stringify(entry));
 		localStorage.setItem(
@@ -91,6 +104,7 @@ export function loadLast(): CachedForum | null {
 
 /** Forget everything this device kept (sign-out). */
 export function clearForums(): void {
+	forgotten = true;
 	try {
 		for (const k of Object.keys(localStorage)) {
 			if (k.startsWith('plenary:')) localStorage.removeItem(k);

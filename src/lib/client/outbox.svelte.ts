@@ -8,6 +8,7 @@
  * the delegate dismisses it. Every other command needs a connection: it is never kept.
  */
 import type { ApiError, CommandAck } from '$lib/protocol';
+import { keepingOnDevice } from './offline-cache';
 
 /** A command as sent: its client-generated `id`, its `type` and its payload's fields. */
 export interface OutboxCommand {
@@ -141,6 +142,7 @@ export class Outbox {
 	}
 
 	private save(): void {
+		if (!keepingOnDevice()) return;
 		try {
 			if (this.items.length === 0) this.storage?.removeItem(this.key);
 			else this.storage?.setItem(this.key, JSON.stringify($state.snapshot(this.items)));
