@@ -10,6 +10,7 @@ import type { CommandAck } from '$lib/protocol';
 import { m } from '$lib/paraglide/messages';
 import type { LiveForum } from './live-forum.svelte';
 import { mayKeep, Outbox, type OutboxCommand } from './outbox.svelte';
+import { refusalText } from './refusals';
 
 /** The answer to `give`: the server's, or `pending` when the command waits in the outbox. */
 export type GiveResult = CommandAck | { ok: true; pending: true };
@@ -68,11 +69,15 @@ export class ForumCommands {
 			return this.keep(outbox, command);
 		}
 		this.sending = true;
-		const ack = await this.live.sendCommand(command);
+		const sent = await this.live.sendCommand(command);
 		this.sending = false;
 		// No answer (the network dropped, or none in time): kept and sent again with the same id,
 		// which the server applies once even if the first one did reach it.
-		if (outbox && !ack.ok && ack.status === 0) return this.keep(outbox, command);
+		if (outbox && !sent.ok && sent.status === 0) return this.keep(outbox, command);
+		// A refusal in the reader's language where its code is a well-known one.
+		const ack = sent.ok
+			? sent
+			: { ...sent, error: { ...sent.error, message: refusalText(sent.error) } };
 		if (ack.ok) this.done = confirmation ?? null;
 		else this.refusal = ack.error.message;
 		return ack;

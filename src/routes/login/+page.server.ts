@@ -1,9 +1,17 @@
-import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { deLocalizeHref, getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { login } from '$lib/server/auth/login';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The server's English sentence, or its translation for the reader (the locale of this request). */
+const REFUSALS: Record<string, () => string> = {
+	missing_credentials: m.login_missing_credentials,
+	too_many_attempts: m.login_too_many_attempts,
+	bad_credentials: m.login_bad_credentials
+};
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.account) redirect(303, localizeHref('/forums/wtpf-26'));
@@ -15,7 +23,10 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
 		const result = await login((await app()).db, email, password, getClientAddress());
-		if (!result.ok) return fail(result.status, { email, message: result.message });
+		if (!result.ok) {
+			const translated = getLocale() === 'en' ? undefined : REFUSALS[result.code];
+			return fail(result.status, { email, message: translated ? translated() : result.message });
+		}
 		cookies.set(
 			SESSION_COOKIE,
 			result.token,
@@ -24,7 +35,10 @@ export const actions: Actions = {
 		const next = url.searchParams.get('next');
 		redirect(
 			303,
-			next?.startsWith('/') && !next.startsWith('//') ? next : localizeHref('/forums/wtpf-26')
+			// The page asked for, in the language of this sign-in (whatever its own prefix was).
+			next?.startsWith('/') && !next.startsWith('//')
+				? localizeHref(deLocalizeHref(next))
+				: localizeHref('/forums/wtpf-26')
 		);
 	}
 };
