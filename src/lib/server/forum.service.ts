@@ -200,8 +200,17 @@ export class ForumHost {
 			if (await hasPersonalEvents(db, this.slug, viewer.participantId)) {
 				const audiences = audiencesFor(this.full, viewer);
 				const view = blankForum(this.slug);
-				for (const event of await readEvents(db, this.slug, 0, { audiences })) {
-					if (event.seq <= this.head) apply(view, event);
+				// Up to the head as it stood when each read began: everything up to it is on disk and
+				// in the answer. Events followed while the read was under way (a catch-up does not wait
+				// for this) are read again, until a read ends with the head where it began.
+				let upTo = 0;
+				for (;;) {
+					const target = this.head;
+					for (const event of await readEvents(db, this.slug, upTo, { audiences })) {
+						if (event.seq <= target) apply(view, event);
+					}
+					upTo = target;
+					if (this.head === target) break;
 				}
 				this.personal.set(viewer.participantId, view);
 				return view;
