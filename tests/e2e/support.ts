@@ -23,7 +23,8 @@ export async function signedIn(browser: Browser, baseURL: string, email: string)
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/forums\/wtpf-26$/);
-	await expect(page.getByTestId('connection')).toHaveText('Live');
+	// The forum page's code and first sync can take a while when the machine is busy.
+	await expect(page).toHaveURL(/\/forums\/wtpf-26$/, { timeout: 30_000 });
+	await expect(page.getByTestId('connection')).toHaveText('Live', { timeout: 30_000 });
 	return page;
 }
