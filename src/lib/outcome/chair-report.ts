@@ -287,7 +287,11 @@ function reportOpinion(
 	const adopted = outcome === 'adopted' || outcome === 'adopted_with_amendments';
 	return {
 		number: opinion.number,
-		heading: t.draftOpinion(opinion.number, opinion.title),
+		// The title in French where the secretariat gave it (French prevails, domain.md).
+		heading: t.draftOpinion(
+			opinion.number,
+			localized({ ...opinion.titleTranslations, en: opinion.title }, lang)
+		),
 		illustrative: opinion.illustrative,
 		outcome,
 		outcomeLabel: t.outcomes[outcome],

@@ -3,17 +3,32 @@
  * presided, where each draft opinion stood. Pure; the replay itself is in the server's
  * outcome.service.ts.
  */
-import { presidingOfficerId, type ForumState } from '$lib/forum/types';
+import {
+	presidingOfficerId,
+	type AgendaItemStatus,
+	type ForumState,
+	type Localized,
+	type OpinionStatus,
+	type Translations
+} from '$lib/forum/types';
 import { FORUM_TIME_ZONE } from './labels';
 
 export interface HistorySummary {
 	phase: ForumState['phase'];
 	currentItem: number | null;
-	agenda: { number: number; title: string; status: string }[];
+	/** `title` in English; `titles` in every language the forum has it, for the page's reader */
+	agenda: { number: number; title: string; titles: Localized; status: AgendaItemStatus }[];
 	presiding: { name: string; office: 'Chair' | 'Opening officer' } | null;
 	speaker: string | null;
 	restrictedSession: boolean;
-	opinions: { number: number; title: string; status: string }[];
+	/** `status` in English words; `statusCode` and `titleTranslations` for the page's reader */
+	opinions: {
+		number: number;
+		title: string;
+		titleTranslations?: Translations;
+		status: string;
+		statusCode: OpinionStatus;
+	}[];
 }
 
 const words = (status: string) => status.replaceAll('_', ' ');
@@ -25,7 +40,12 @@ export function historySummary(state: ForumState): HistorySummary {
 	return {
 		phase: state.phase,
 		currentItem: state.currentItem,
-		agenda: state.agenda.map((i) => ({ number: i.number, title: i.title.en, status: i.status })),
+		agenda: state.agenda.map((i) => ({
+			number: i.number,
+			title: i.title.en,
+			titles: i.title,
+			status: i.status
+		})),
 		presiding: presiding
 			? { name: presiding.name, office: state.chairId ? 'Chair' : 'Opening officer' }
 			: null,
@@ -34,7 +54,9 @@ export function historySummary(state: ForumState): HistorySummary {
 		opinions: state.opinions.map((o) => ({
 			number: o.number,
 			title: o.title,
-			status: words(o.status)
+			...(o.titleTranslations ? { titleTranslations: o.titleTranslations } : {}),
+			status: words(o.status),
+			statusCode: o.status
 		}))
 	};
 }

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { fromLocalInput, historySummary, toLocalInput } from '$lib/outcome/history';
 import { formatMoment } from '$lib/outcome/labels';
+import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import {
 	forumAt,
@@ -50,7 +51,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		head: view.head,
 		seq: view.seq,
 		at: view.at,
-		moment: view.at === null ? null : formatMoment(view.at, 'en'),
+		moment: view.at === null ? null : formatMoment(view.at, getLocale() === 'fr' ? 'fr' : 'en'),
 		when: view.at === null ? '' : toLocalInput(view.at),
 		summary: historySummary(view.state)
 	};

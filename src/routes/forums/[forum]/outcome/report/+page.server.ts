@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 import { error, redirect } from '@sveltejs/kit';
 import { chairReport } from '$lib/outcome/chair-report';
 import { parseLanguage } from '$lib/outcome/labels';
@@ -13,6 +14,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const snapshot = await snapshotFor(forums, params.forum, locals.account);
 	if (!snapshot)
 		error(404, { message: 'There is no such forum, or you are not registered for it.' });
-	const lang = parseLanguage(url.searchParams.get('lang')) ?? 'en';
+	// Without `?lang=`, the document in the reader's language where it exists (English or French).
+	const asked = url.searchParams.get('lang');
+	const lang = asked ? (parseLanguage(asked) ?? 'en') : getLocale() === 'fr' ? 'fr' : 'en';
 	return { slug: params.forum, seq: snapshot.seq, lang, report: chairReport(snapshot.state, lang) };
 };
