@@ -30,6 +30,7 @@ import {
 	int,
 	latencySummary,
 	loadAverage,
+	machine,
 	ms,
 	now,
 	sleep,
@@ -66,8 +67,10 @@ export async function clusterPhase({ repo, work, template, config, runs, specsFo
 	const result = {
 		n,
 		date: new Date().toISOString(),
+		machine: machineLine(),
 		load: loadAverage(),
 		processes: 2 * poolSize(config),
+		commandsPerRound: config.commandsPerRound,
 		one: { rounds: [], cpu: [] },
 		two: { rounds: [], cpu: [] }
 	};
@@ -149,6 +152,11 @@ export async function clusterPhase({ repo, work, template, config, runs, specsFo
 	}
 	result.loadAfter = loadAverage();
 	return result;
+}
+
+function machineLine() {
+	const m = machine();
+	return `${m.cpus} × ${m.model}, ${m.memoryGiB} GiB memory, Node ${m.node}`;
 }
 
 /** Half the suite's simulator processes per pool, at least one. */
@@ -355,7 +363,7 @@ export function clusterSection(phase) {
 	];
 	const missed = (layout) => phase[layout].rounds.reduce((s, r) => s + r.missing, 0);
 	lines.push(
-		`Measured ${phase.date}, ${phase.processes} client simulator processes; load average ${phase.load} before this phase, ${phase.loadAfter} after.`,
+		`Measured ${phase.date} on ${phase.machine}; ${phase.one.rounds.length} rounds of ${phase.commandsPerRound} commands per layout; ${phase.processes} client simulator processes; load average ${phase.load} before this phase, ${phase.loadAfter} after.`,
 		'',
 		'| layout | clients | p50 | p95 | p99 | max |',
 		'| --- | --- | --- | --- | --- | --- |',
