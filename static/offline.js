@@ -20,6 +20,22 @@ addEventListener('DOMContentLoaded', () => {
 	} catch {
 		entry = null;
 	}
+	// The page's words in the language of what was kept, or of the address asked for (/fr/…):
+	// the offline page carries every language's (src/routes/offline/+page.svelte).
+	let texts = {};
+	try {
+		texts = JSON.parse(document.getElementById('offline-texts')?.dataset.texts || '{}');
+	} catch {
+		texts = {};
+	}
+	const prefix = location.pathname.split('/')[1];
+	const lang = entry?.reading?.lang ?? (prefix in texts && prefix !== 'en' ? prefix : 'en');
+	const t = texts[lang] ?? texts.en ?? {};
+	document.documentElement.lang = lang;
+	document.documentElement.dir = entry?.reading?.dir ?? (lang === 'ar' ? 'rtl' : 'ltr');
+	if (t.title) document.title = t.title + ' · Plenary';
+	const banner = document.getElementById('offline-banner');
+	if (banner && t.banner) banner.textContent = t.banner;
 	const el = (tag, text, attrs) => {
 		const node = document.createElement(tag);
 		if (text !== undefined) node.textContent = text;
@@ -30,28 +46,35 @@ addEventListener('DOMContentLoaded', () => {
 	main.replaceChildren();
 	if (!entry || !entry.reading) {
 		main.append(
-			el('h1', 'You are offline'),
-			el('p', 'Nothing was kept on this device yet. Connect to the network and sign in.')
+			el('h1', t.nothingTitle || 'You are offline'),
+			el(
+				'p',
+				t.nothing || 'Nothing was kept on this device yet. Connect to the network and sign in.'
+			)
 		);
 		return;
 	}
 	const r = entry.reading;
-	document.getElementById('when').textContent =
-		', last updated at ' + new Date(entry.savedAt).toLocaleString();
-	main.append(el('h1', r.title), el('p', 'Presiding: ' + r.presiding));
+	const when = new Date(entry.savedAt).toLocaleString(lang, { numberingSystem: 'latn' });
+	if (banner && t.bannerSince) banner.textContent = t.bannerSince.replace('{time}', when);
+	const labels = r.labels || {
+		agenda: 'Agenda',
+		opinions: 'Draft opinions',
+		presiding: 'Presiding:',
+		report: "Secretary-General's report"
+	};
+	main.append(el('h1', r.title), el('p', labels.presiding + ' ' + r.presiding));
 	const agenda = el('ol', undefined, { 'data-testid': 'offline-agenda' });
 	for (const item of r.agenda) agenda.append(el('li', item.title + ' — ' + item.status));
-	main.append(el('h2', 'Agenda'), agenda, el('h2', 'Draft opinions'));
+	main.append(el('h2', labels.agenda), agenda, el('h2', labels.opinions));
 	for (const o of r.opinions) {
 		const details = el('details', undefined, { 'data-testid': 'offline-opinion-' + o.number });
-		details.append(
-			el('summary', 'Draft opinion ' + o.number + ': ' + o.title + ' (' + o.status + ')')
-		);
+		details.append(el('summary', o.number + '. ' + o.title + ' (' + o.status + ')'));
 		for (const p of o.paragraphs)
 			details.append(el('p', p.text, p.kind === 'preambular' ? { class: 'preambular' } : {}));
 		main.append(details);
 	}
-	main.append(el('h2', r.report.title || "Secretary-General's report"));
+	main.append(el('h2', r.report.title || labels.report));
 	for (const s of r.report.sections) {
 		const details = el('details');
 		details.append(el('summary', s.number + ' ' + s.title));

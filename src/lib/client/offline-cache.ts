@@ -5,8 +5,12 @@
  * and sign-out clears it (the server also answers sign-out with Clear-Site-Data).
  */
 import { currentText } from '$lib/forum/opinion.text';
-import { presidingOfficerId, type ForumState } from '$lib/forum/types';
+import { presidingOfficerId, type AgendaItemStatus, type ForumState } from '$lib/forum/types';
+import { isRtl, localized, opinionTitle, paragraphText } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Snapshot } from '$lib/protocol';
+import { OPINION_STATUS_LABELS } from './opinions';
 
 /**
  * What the offline page shows, prepared when it is kept: the offline page is plain HTML with a
@@ -14,6 +18,11 @@ import type { Snapshot } from '$lib/protocol';
  * the opinions are computed here.
  */
 export interface ReadingCopy {
+	/** the reader's language when it was kept: the offline page speaks it */
+	lang?: string;
+	dir?: 'ltr' | 'rtl';
+	/** the page's headings in that language */
+	labels?: { agenda: string; opinions: string; presiding: string; report: string };
 	title: string;
 	presiding: string;
 	agenda: { number: number; title: string; status: string }[];
@@ -26,16 +35,40 @@ export interface ReadingCopy {
 	report: { title: string; sections: { number: string; title: string; text: string }[] };
 }
 
+const AGENDA_STATUS: Record<AgendaItemStatus, () => string> = {
+	pending: m.agenda_status_pending,
+	open: m.agenda_status_open,
+	suspended: m.agenda_status_suspended,
+	closed: m.agenda_status_closed
+};
+
+/** In the reader's language, as the page showed it (the forum's content where translated). */
 export function readingCopy(state: ForumState): ReadingCopy {
+	const locale = getLocale();
 	return {
-		title: state.title.en,
+		lang: locale,
+		dir: isRtl(locale) ? 'rtl' : 'ltr',
+		labels: {
+			agenda: m.agenda_heading(),
+			opinions: m.link_opinions(),
+			presiding: m.presiding_colon(),
+			report: m.report_setup_heading()
+		},
+		title: localized(state.title, locale).text,
 		presiding: state.participants[presidingOfficerId(state)]?.name ?? '',
-		agenda: state.agenda.map((i) => ({ number: i.number, title: i.title.en, status: i.status })),
+		agenda: state.agenda.map((i) => ({
+			number: i.number,
+			title: localized(i.title, locale).text,
+			status: AGENDA_STATUS[i.status]()
+		})),
 		opinions: state.opinions.map((o) => ({
 			number: o.number,
-			title: o.title,
-			status: o.status.replaceAll('_', ' '),
-			paragraphs: (o.finalText ?? currentText(o)).map((p) => ({ kind: p.kind, text: p.text }))
+			title: opinionTitle(o, locale).text,
+			status: OPINION_STATUS_LABELS[o.status](),
+			paragraphs: (o.finalText ?? currentText(o)).map((p) => ({
+				kind: p.kind,
+				text: paragraphText(p, locale).text
+			}))
 		})),
 		report: { title: state.report.title, sections: state.report.sections }
 	};
