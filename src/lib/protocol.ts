@@ -65,12 +65,15 @@ export interface Identity {
 	display: boolean;
 }
 
-export const forumSlug = z
+export const forumSlug = /*#__PURE__*/ z
 	.string()
 	.regex(/^[a-z0-9-]{1,40}$/, 'A forum slug is lowercase letters, digits and "-".');
 
-export const joinRequest = z.strictObject({ forum: forumSlug });
-export const syncRequest = z.strictObject({ forum: forumSlug, after: z.number().int().min(0) });
+export const joinRequest = /*#__PURE__*/ z.strictObject({ forum: forumSlug });
+export const syncRequest = /*#__PURE__*/ z.strictObject({
+	forum: forumSlug,
+	after: /*#__PURE__*/ z.number().int().min(0)
+});
 
 export interface ClientToServerEvents {
 	join: (request: z.infer<typeof joinRequest>, ack: (reply: JoinReply) => void) => void;

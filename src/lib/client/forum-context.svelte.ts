@@ -4,7 +4,7 @@
  * module singleton (it would leak between server-rendered requests).
  */
 import { getContext, setContext } from 'svelte';
-import { mayGive } from '$lib/forum/rules';
+import { mayGive } from '$lib/forum/authority';
 import type { Actor } from '$lib/forum/roles';
 import type { CommandAck } from '$lib/protocol';
 import { m } from '$lib/paraglide/messages';

@@ -4,7 +4,7 @@
  * what it missed after its last sequence number. One instance per page, passed by context.
  */
 import { io, type Socket } from 'socket.io-client';
-import { apply, type ForumEvent } from '$lib/forum/rules';
+import { apply, type ForumEvent } from '$lib/forum/evolve';
 import type { ForumState } from '$lib/forum/types';
 import { readingCopy, saveForum } from './offline-cache';
 import {

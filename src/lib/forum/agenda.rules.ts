@@ -88,7 +88,7 @@ function mayBecomeOpen(state: ForumState, itemNumber: number): Refusal | null {
 
 const presided = { who: ['presiding_officer'] as const, phases: ['in_session'] as const };
 
-export const agendaCommands = [
+export const agendaCommands = () => [
 	command({
 		type: 'agenda.open',
 		summary:

@@ -22,23 +22,25 @@ export interface AmendmentEvents {
 	};
 }
 
-const paragraphText = z.string().trim().min(1).max(MAX_PARAGRAPH_LENGTH);
-const paragraphRef = z.string().min(1).max(64);
-
-export const amendmentChange = z.discriminatedUnion('kind', [
-	z.strictObject({ kind: z.literal('replace'), paragraphId: paragraphRef, text: paragraphText }),
-	z.strictObject({
-		kind: z.literal('insert'),
-		after: paragraphRef.nullable(),
-		paragraphKind: z.enum(['preambular', 'operative']),
-		text: paragraphText
-	}),
-	z.strictObject({ kind: z.literal('delete'), paragraphId: paragraphRef })
-]);
+/** The three kinds of change an amendment makes. A function, as the commands are (rules.ts). */
+function amendmentChange() {
+	const paragraphText = z.string().trim().min(1).max(MAX_PARAGRAPH_LENGTH);
+	const paragraphRef = z.string().min(1).max(64);
+	return z.discriminatedUnion('kind', [
+		z.strictObject({ kind: z.literal('replace'), paragraphId: paragraphRef, text: paragraphText }),
+		z.strictObject({
+			kind: z.literal('insert'),
+			after: paragraphRef.nullable(),
+			paragraphKind: z.enum(['preambular', 'operative']),
+			text: paragraphText
+		}),
+		z.strictObject({ kind: z.literal('delete'), paragraphId: paragraphRef })
+	]);
+}
 
 const amendmentRef = {
-	opinion: z.number().int().min(1).max(99),
-	amendmentId: z.string().min(1).max(64)
+	opinion: /*#__PURE__*/ z.number().int().min(1).max(99),
+	amendmentId: /*#__PURE__*/ z.string().min(1).max(64)
 };
 const proposers = ['member_state', 'sector_member'] as const;
 
@@ -66,12 +68,12 @@ function open(opinion: DraftOpinion) {
 	return null;
 }
 
-export const amendmentCommands = [
+export const amendmentCommands = () => [
 	command({
 		type: 'amendment.propose',
 		summary:
 			"Propose an amendment to the current text: `replace` a paragraph's wording, `insert` a new paragraph after another (`after: null` for the start), or `delete` one. Paragraph ids: `p1`… for the original paragraphs, an amendment's id for an inserted one.",
-		payload: { opinion: z.number().int().min(1).max(99), change: amendmentChange },
+		payload: { opinion: z.number().int().min(1).max(99), change: amendmentChange() },
 		who: proposers,
 		phases: ['in_session'],
 		example: {

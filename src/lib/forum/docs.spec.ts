@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import {
 	fillGenerated,
 	renderAgendaWorkflow,
+	renderAuthorityModule,
 	renderAuthorization,
 	renderAuthorizationMatrix,
 	renderCommands,
@@ -27,6 +29,22 @@ describe('generated docs', () => {
 			}
 			if (process.env.UPDATE_DOCS === '1') writeFileSync(file, expected);
 			else expect(current).toBe(expected);
+		});
+	}
+});
+
+/** Generated modules: the whole file, formatted as `npm run lint` wants it. */
+const GENERATED_MODULES: Record<string, () => string> = {
+	'src/lib/forum/authority.generated.ts': renderAuthorityModule
+};
+
+describe('generated modules', () => {
+	for (const [file, render] of Object.entries(GENERATED_MODULES)) {
+		it(`${file} is up to date (run \`npm run docs\` after changing commands)`, async () => {
+			const options = { ...(await resolveConfig(file)), filepath: file };
+			const expected = await format(render(), options);
+			if (process.env.UPDATE_DOCS === '1') writeFileSync(file, expected);
+			else expect(readFileSync(file, 'utf8')).toBe(expected);
 		});
 	}
 });

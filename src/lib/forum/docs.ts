@@ -70,6 +70,25 @@ export function renderEventTypes(): string {
 	return EVENT_TYPES.map((t) => `- \`${t}\``).join('\n');
 }
 
+/** The table authority.ts reads: each command's `who` and `phases`, as a TypeScript module. */
+export function renderAuthorityModule(): string {
+	const rows = Object.values(COMMANDS).map(
+		(c) =>
+			`\t${JSON.stringify(c.type)}: { who: ${JSON.stringify(c.who)}, phases: ${JSON.stringify(c.phases)} },`
+	);
+	return [
+		"// Generated from each command's `who` and `phases` (rules.ts) by `npm run docs`; do not edit.",
+		'// docs.spec.ts fails when it is stale. Read by authority.ts.',
+		"import type { Role } from './roles';",
+		"import type { ForumPhase } from './types';",
+		'',
+		'export const AUTHORITY: Record<string, { who: readonly Role[]; phases: readonly ForumPhase[] }> = {',
+		...rows,
+		'};',
+		''
+	].join('\n');
+}
+
 export function renderAuthorization(): string {
 	const header = '| command | who may give it | forum phases |';
 	const rows = Object.values(COMMANDS).map(

@@ -75,7 +75,7 @@ const seconded = (state: ForumState) => state.election.candidates.filter((c) => 
 const candidate = { candidateId: participantId };
 const inSession = ['in_session'] as const;
 
-export const electionCommands = [
+export const electionCommands = () => [
 	command({
 		type: 'election.nominate',
 		summary: 'A Member State nominates a participant for Chair (under item 2).',

@@ -110,7 +110,7 @@ function currentSpeech(
 	return speech ? { item, speech } : refuse('no_speech', 'Nobody has the floor.');
 }
 
-const itemField = { item: agendaItemNumber.optional() };
+const itemField = { item: /*#__PURE__*/ agendaItemNumber.optional() };
 const presided = { who: ['presiding_officer'] as const, phases: ['in_session'] as const };
 const floorEvent = (type: keyof FloorEvents, payload: unknown): NewEvent => ({
 	type,
@@ -118,7 +118,7 @@ const floorEvent = (type: keyof FloorEvents, payload: unknown): NewEvent => ({
 	audience: 'public'
 });
 
-export const floorCommands = [
+export const floorCommands = () => [
 	command({
 		type: 'floor.request',
 		summary:

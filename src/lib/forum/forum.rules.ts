@@ -23,7 +23,7 @@ export interface ForumEvents {
 	'forum.closed': Record<string, never>;
 }
 
-export const forumCommands = [
+export const forumCommands = () => [
 	command({
 		type: 'forum.open',
 		summary:

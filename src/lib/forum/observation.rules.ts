@@ -18,9 +18,9 @@ export interface ObservationEvents {
 	'observation.presented': { observationId: string };
 }
 
-const observationId = { observationId: z.string().min(1).max(64) };
+const observationId = { observationId: /*#__PURE__*/ z.string().min(1).max(64) };
 
-export const observationCommands = [
+export const observationCommands = () => [
 	command({
 		type: 'observation.submit',
 		summary:

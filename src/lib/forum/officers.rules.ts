@@ -17,9 +17,9 @@ export interface OfficersEvents {
 
 const appointment = {
 	participantId,
-	office: z.enum(OFFICES),
+	office: /*#__PURE__*/ z.enum(OFFICES),
 	/** the working group's name, for a working-group chair: starts with a letter or a digit */
-	workingGroup: shortText(80)
+	workingGroup: /*#__PURE__*/ shortText(80)
 		.regex(
 			/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u,
 			'A working group name starts with a letter or a digit.'
@@ -27,7 +27,7 @@ const appointment = {
 		.optional()
 };
 
-export const officersCommands = [
+export const officersCommands = () => [
 	command({
 		type: 'officers.appoint',
 		summary:

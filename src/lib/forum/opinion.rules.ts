@@ -119,7 +119,7 @@ function mayMove(opinion: DraftOpinion, type: OpinionCommandType): Refusal | nul
 	);
 }
 
-const opinionNumber = z.number().int().min(1).max(99);
+const opinionNumber = /*#__PURE__*/ z.number().int().min(1).max(99);
 const presiding = ['presiding_officer', 'working_group_chair'] as const;
 const inSession = ['in_session'] as const;
 const decided = (opinion: number, status: OpinionStatus): NewEvent => ({
@@ -128,7 +128,7 @@ const decided = (opinion: number, status: OpinionStatus): NewEvent => ({
 	audience: 'public'
 });
 
-export const opinionCommands = [
+export const opinionCommands = () => [
 	command({
 		type: 'opinion.take_up',
 		summary:

@@ -25,9 +25,9 @@ function subjectOf(
 	return state.participants[subject];
 }
 
-const presencePayload = { participantId: participantId.optional() };
+const presencePayload = { participantId: /*#__PURE__*/ participantId.optional() };
 
-export const presenceCommands = [
+export const presenceCommands = () => [
 	command({
 		type: 'presence.check_in',
 		summary:

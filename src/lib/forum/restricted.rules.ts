@@ -49,7 +49,7 @@ const event = (type: keyof RestrictedEvents, payload: unknown): NewEvent => ({
 });
 const inSession = ['in_session'] as const;
 
-export const restrictedCommands = [
+export const restrictedCommands = () => [
 	command({
 		type: 'restricted.request',
 		summary: 'A Member State requests a session for Member States only.',

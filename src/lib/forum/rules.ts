@@ -1,115 +1,64 @@
 /**
  * The forum's rules: decide(state, command, actor) → events or a refusal, and
- * apply/evolve(state, event) → state. Pure: no I/O, no clock (the time comes in the context).
+ * apply/evolve(state, event) → state (evolve.ts, re-exported here). Pure: no I/O, no clock (the
+ * time comes in the context).
  *
- * A new capability is a new family file (commands + evolvers) added to FAMILIES below.
+ * A new capability is a new family file (commands + evolvers): its commands go in FAMILIES below,
+ * its evolvers in evolve.ts.
  */
 import { z } from 'zod';
-import { amendmentCommands, amendmentEvolvers, type AmendmentEvents } from './amendment.rules';
-import { agendaCommands, agendaEvolvers, type AgendaEvents } from './agenda.rules';
-import type { Audience } from './audience';
-import type {
-	CommandDefinition,
-	Decision,
-	DecisionContext,
-	EventMeta,
-	Evolver,
-	NewEvent
-} from './define';
-import { electionCommands, electionEvolvers, type ElectionEvents } from './election.rules';
-import { floorCommands, floorEvolvers, type FloorEvents } from './floor.rules';
-import { forumCommands, forumEvolvers, type ForumEvents } from './forum.rules';
-import {
-	observationCommands,
-	observationEvolvers,
-	type ObservationEvents
-} from './observation.rules';
-import { officersCommands, officersEvolvers, type OfficersEvents } from './officers.rules';
-import { opinionCommands, opinionEvolvers, type OpinionEvents } from './opinion.rules';
-import { presenceCommands, presenceEvolvers, type PresenceEvents } from './presence.rules';
+import { amendmentCommands } from './amendment.rules';
+import { agendaCommands } from './agenda.rules';
+import type { CommandDefinition, Decision, DecisionContext } from './define';
+import { electionCommands } from './election.rules';
+import { floorCommands } from './floor.rules';
+import { forumCommands } from './forum.rules';
+import { observationCommands } from './observation.rules';
+import { officersCommands } from './officers.rules';
+import { opinionCommands } from './opinion.rules';
+import { presenceCommands } from './presence.rules';
 import { NOT_ALLOWED, refuse } from './refusal';
-import {
-	LEAVES_RESTRICTED_SESSION,
-	restrictedCommands,
-	restrictedEvolvers,
-	type RestrictedEvents
-} from './restricted.rules';
+import { LEAVES_RESTRICTED_SESSION, restrictedCommands } from './restricted.rules';
 import { rolesOf, type Actor } from './roles';
 import { commandId } from './schemas';
-import { setupCommands, setupEvolvers, type SetupEvents } from './setup.rules';
+import { setupCommands } from './setup.rules';
 import type { ForumState } from './types';
 
-const FAMILIES = [
-	{ commands: forumCommands, evolvers: forumEvolvers },
-	{ commands: setupCommands, evolvers: setupEvolvers },
-	{ commands: agendaCommands, evolvers: agendaEvolvers },
-	{ commands: presenceCommands, evolvers: presenceEvolvers },
-	{ commands: electionCommands, evolvers: electionEvolvers },
-	{ commands: officersCommands, evolvers: officersEvolvers },
-	{ commands: floorCommands, evolvers: floorEvolvers },
-	{ commands: observationCommands, evolvers: observationEvolvers },
-	{ commands: opinionCommands, evolvers: opinionEvolvers },
-	{ commands: amendmentCommands, evolvers: amendmentEvolvers },
-	{ commands: restrictedCommands, evolvers: restrictedEvolvers }
-];
-
-export type EventPayloads = ForumEvents &
-	SetupEvents &
-	AgendaEvents &
-	PresenceEvents &
-	ElectionEvents &
-	OfficersEvents &
-	FloorEvents &
-	ObservationEvents &
-	OpinionEvents &
-	AmendmentEvents &
-	RestrictedEvents;
-export type EventType = keyof EventPayloads;
+export {
+	apply,
+	evolve,
+	EVENT_TYPES,
+	stampEvent,
+	type EventPayloads,
+	type EventType,
+	type ForumEvent
+} from './evolve';
+export { mayGive } from './authority';
 
 /**
- * An event as stored in the log and sent to clients: a union over the event types, so that
- * checking `type` narrows `payload`.
+ * Each family gives its commands through a function, called here once: a page imports family
+ * files for their evolvers and helpers (evolve.ts), and its bundle must not build, nor carry, the
+ * commands' payload schemas (zod). Schemas shared at a file's top level carry a `#__PURE__`
+ * annotation for the same reason: unused, the bundler drops them.
  */
-export type ForumEvent<T extends EventType = EventType> = {
-	[K in T]: {
-		seq: number;
-		type: K;
-		payload: EventPayloads[K];
-		audience: Audience;
-		/** the participant whose command caused it; null for the server itself */
-		actor: string | null;
-		/** server time, epoch milliseconds */
-		at: number;
-	};
-}[T];
-
-/** A decided event, numbered and dated: what the log stores. */
-export function stampEvent(
-	decided: NewEvent,
-	seq: number,
-	at: number,
-	actor: string | null
-): ForumEvent {
-	return {
-		seq,
-		type: decided.type,
-		payload: decided.payload,
-		audience: decided.audience,
-		actor,
-		at
-	} as ForumEvent;
-}
+const FAMILIES = [
+	forumCommands,
+	setupCommands,
+	agendaCommands,
+	presenceCommands,
+	electionCommands,
+	officersCommands,
+	floorCommands,
+	observationCommands,
+	opinionCommands,
+	amendmentCommands,
+	restrictedCommands
+];
 
 export const COMMANDS: Record<string, CommandDefinition> = Object.fromEntries(
-	FAMILIES.flatMap((f) => f.commands as CommandDefinition[]).map((c) => [c.type, c])
+	FAMILIES.flatMap((commands) => commands() as CommandDefinition[]).map((c) => [c.type, c])
 );
 export const COMMAND_TYPES = Object.keys(COMMANDS);
-
-const EVOLVERS = Object.assign({}, ...FAMILIES.map((f) => f.evolvers)) as Record<
-	string,
-	Evolver<unknown>
->;
-export const EVENT_TYPES = Object.keys(EVOLVERS) as EventType[];
 
 /** One schema per command: `{ id, type, ...payload }`, extra fields refused. */
 export const COMMAND_SCHEMAS = Object.fromEntries(
@@ -196,26 +145,3 @@ const PHASE_MESSAGES: Record<ForumState['phase'], string> = {
 	in_session: 'The forum is in session: this could be done only during the preparatory period.',
 	closed: 'The forum is closed: nothing more can be done in it.'
 };
-
-/** Apply an event to a state the caller owns (changes it in place). Throws on an unknown type. */
-export function apply(state: ForumState, event: ForumEvent): void {
-	const evolver = Object.hasOwn(EVOLVERS, event.type) ? EVOLVERS[event.type] : undefined;
-	if (!evolver) throw new Error(`Unknown event type ${event.type} at seq ${event.seq}`);
-	const meta: EventMeta = { seq: event.seq, at: event.at, actor: event.actor };
-	evolver(state, event.payload, meta);
-}
-
-/** The pure form: a new state, the old one untouched. */
-export function evolve(state: ForumState, event: ForumEvent): ForumState {
-	const next = structuredClone(state);
-	apply(next, event);
-	return next;
-}
-
-/** Whether the actor's roles and the phase allow the command at all (the UI hides the rest). */
-export function mayGive(state: ForumState, actor: Actor, type: string): boolean {
-	const definition = Object.hasOwn(COMMANDS, type) ? COMMANDS[type] : undefined;
-	if (!definition) return false;
-	const roles = rolesOf(state, actor);
-	return definition.who.some((r) => roles.has(r)) && definition.phases.includes(state.phase);
-}

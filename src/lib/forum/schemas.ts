@@ -1,17 +1,20 @@
-/** Field schemas shared by several command families. */
+/**
+ * Field schemas shared by several command families. Each is annotated `#__PURE__`: a page that
+ * imports a family file for its evolvers leaves them out of its bundle (rules.ts, FAMILIES).
+ */
 import { z } from 'zod';
 import { DELEGATION_CATEGORIES, PARTICIPANT_ROLES } from './types';
 
 /** A client-generated command id: a retry with the same id is applied once. */
-export const commandId = z
+export const commandId = /*#__PURE__*/ z
 	.string()
 	.regex(/^[A-Za-z0-9_-]{8,64}$/, 'A command id is 8 to 64 letters, digits, "-" or "_".');
 
-export const agendaItemNumber = z.number().int().min(1).max(10);
+export const agendaItemNumber = /*#__PURE__*/ z.number().int().min(1).max(10);
 
-export const participantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const participantId = /*#__PURE__*/ z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-export const delegationId = z
+export const delegationId = /*#__PURE__*/ z
 	.string()
 	.regex(/^[A-Za-z0-9_-]{1,40}$/, 'A delegation code is 1 to 40 letters, digits, "-" or "_".');
 
@@ -27,5 +30,5 @@ export const translations = (max: number) =>
 		ru: shortText(max).optional()
 	});
 
-export const delegationCategory = z.enum(DELEGATION_CATEGORIES);
-export const participantRole = z.enum(PARTICIPANT_ROLES);
+export const delegationCategory = /*#__PURE__*/ z.enum(DELEGATION_CATEGORIES);
+export const participantRole = /*#__PURE__*/ z.enum(PARTICIPANT_ROLES);

@@ -38,7 +38,7 @@ const setup = { who: ['secretariat'] as const, phases: ['preparation'] as const 
 
 export const MAX_PARAGRAPH_LENGTH = 4000;
 
-export const setupCommands = [
+export const setupCommands = () => [
 	command({
 		type: 'delegation.register',
 		summary:

@@ -1,0 +1,98 @@
+/**
+ * The events' half of the rules: given a state and an event, the next state. This is all a page
+ * needs to follow the forum live, so it is kept apart from the commands (rules.ts), whose payload
+ * schemas (zod) and decide functions stay on the server: importing this module does not bring
+ * them into the page's JavaScript.
+ */
+import { amendmentEvolvers, type AmendmentEvents } from './amendment.rules';
+import { agendaEvolvers, type AgendaEvents } from './agenda.rules';
+import type { Audience } from './audience';
+import type { EventMeta, Evolver, NewEvent } from './define';
+import { electionEvolvers, type ElectionEvents } from './election.rules';
+import { floorEvolvers, type FloorEvents } from './floor.rules';
+import { forumEvolvers, type ForumEvents } from './forum.rules';
+import { observationEvolvers, type ObservationEvents } from './observation.rules';
+import { officersEvolvers, type OfficersEvents } from './officers.rules';
+import { opinionEvolvers, type OpinionEvents } from './opinion.rules';
+import { presenceEvolvers, type PresenceEvents } from './presence.rules';
+import { restrictedEvolvers, type RestrictedEvents } from './restricted.rules';
+import { setupEvolvers, type SetupEvents } from './setup.rules';
+import type { ForumState } from './types';
+
+export type EventPayloads = ForumEvents &
+	SetupEvents &
+	AgendaEvents &
+	PresenceEvents &
+	ElectionEvents &
+	OfficersEvents &
+	FloorEvents &
+	ObservationEvents &
+	OpinionEvents &
+	AmendmentEvents &
+	RestrictedEvents;
+export type EventType = keyof EventPayloads;
+
+/**
+ * An event as stored in the log and sent to clients: a union over the event types, so that
+ * checking `type` narrows `payload`.
+ */
+export type ForumEvent<T extends EventType = EventType> = {
+	[K in T]: {
+		seq: number;
+		type: K;
+		payload: EventPayloads[K];
+		audience: Audience;
+		/** the participant whose command caused it; null for the server itself */
+		actor: string | null;
+		/** server time, epoch milliseconds */
+		at: number;
+	};
+}[T];
+
+/** A decided event, numbered and dated: what the log stores. */
+export function stampEvent(
+	decided: NewEvent,
+	seq: number,
+	at: number,
+	actor: string | null
+): ForumEvent {
+	return {
+		seq,
+		type: decided.type,
+		payload: decided.payload,
+		audience: decided.audience,
+		actor,
+		at
+	} as ForumEvent;
+}
+
+const EVOLVERS = Object.assign(
+	{},
+	forumEvolvers,
+	setupEvolvers,
+	agendaEvolvers,
+	presenceEvolvers,
+	electionEvolvers,
+	officersEvolvers,
+	floorEvolvers,
+	observationEvolvers,
+	opinionEvolvers,
+	amendmentEvolvers,
+	restrictedEvolvers
+) as Record<string, Evolver<unknown>>;
+export const EVENT_TYPES = Object.keys(EVOLVERS) as EventType[];
+
+/** Apply an event to a state the caller owns (changes it in place). Throws on an unknown type. */
+export function apply(state: ForumState, event: ForumEvent): void {
+	const evolver = Object.hasOwn(EVOLVERS, event.type) ? EVOLVERS[event.type] : undefined;
+	if (!evolver) throw new Error(`Unknown event type ${event.type} at seq ${event.seq}`);
+	const meta: EventMeta = { seq: event.seq, at: event.at, actor: event.actor };
+	evolver(state, event.payload, meta);
+}
+
+/** The pure form: a new state, the old one untouched. */
+export function evolve(state: ForumState, event: ForumEvent): ForumState {
+	const next = structuredClone(state);
+	apply(next, event);
+	return next;
+}
