@@ -9,7 +9,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { forums } = await app();
 	const host = await forums.host(params.forum);
 	const viewer = host && viewerOf(host, locals.account);
-	if (!viewer) error(404, { message: 'There is no such forum, or you are not registered for it.' });
+	if (!viewer)
+		error(404, {
+			code: 'no_such_forum',
+			message: 'There is no such forum, or you are not registered for it.'
+		});
 	const snapshot = (await forums.snapshot(params.forum, viewer))!;
 	return { snapshot, you: { participantId: locals.account.id, name: locals.account.name } };
 };

@@ -21,7 +21,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { forums } = await app();
 	const secretariat = await isSecretariat(forums, params.forum, locals.account);
 	if (secretariat === undefined) {
-		error(404, { message: 'There is no such forum, or you are not registered for it.' });
+		error(404, {
+			code: 'no_such_forum',
+			message: 'There is no such forum, or you are not registered for it.'
+		});
 	}
 	if (!secretariat)
 		error(403, { message: "Only the secretariat may look back in the forum's history." });

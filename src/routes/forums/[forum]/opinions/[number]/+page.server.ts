@@ -9,7 +9,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { forums } = await app();
 	const host = await forums.host(params.forum);
 	const viewer = host && viewerOf(host, locals.account);
-	if (!viewer) error(404, { message: 'There is no such forum, or you are not registered for it.' });
+	if (!viewer)
+		error(404, {
+			code: 'no_such_forum',
+			message: 'There is no such forum, or you are not registered for it.'
+		});
 	const snapshot = (await forums.snapshot(params.forum, viewer))!;
 	const number = /^\d{1,2}$/.test(params.number) ? Number(params.number) : NaN;
 	if (!snapshot.state.opinions.some((o) => o.number === number)) {

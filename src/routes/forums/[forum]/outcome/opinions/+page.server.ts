@@ -13,7 +13,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { forums } = await app();
 	const snapshot = await snapshotFor(forums, params.forum, locals.account);
 	if (!snapshot)
-		error(404, { message: 'There is no such forum, or you are not registered for it.' });
+		error(404, {
+			code: 'no_such_forum',
+			message: 'There is no such forum, or you are not registered for it.'
+		});
 	// Without `?lang=`, the document in the reader's language where it exists (English or French).
 	const asked = url.searchParams.get('lang');
 	const lang = asked ? (parseLanguage(asked) ?? 'en') : getLocale() === 'fr' ? 'fr' : 'en';
