@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { api, commandId, login, REPO_ROOT } from '../support/server';
-import { serverForThisFile, signedIn } from './support';
+import { DEMO_PASSWORD, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 const FORUM = 'wtpf-26';
@@ -161,4 +161,35 @@ test('the delegate’s main view in French: left to right, translated', async ({
 	const paragraph = page.getByTestId('clean-text').locator('li').first();
 	await expect(paragraph.locator('[lang="fr"]')).toContainText('reconnaissant');
 	await expect(page.getByTestId('content-in-english')).toHaveCount(0);
+});
+
+test('the language chosen is kept while navigating and remembered for the next sign-in', async ({
+	browser
+}) => {
+	const page = await signedIn(browser, server.current.url, 'fra.delegate@wtpf.demo');
+	await page.getByRole('link', { name: 'Français' }).click();
+	await expect(page).toHaveURL(/\/fr\/forums\/wtpf-26$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+	// Links inside the app keep the language.
+	await page.getByTestId('opinions-link').click();
+	await expect(page).toHaveURL(/\/fr\/forums\/wtpf-26\/opinions$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText("Projets d'avis");
+
+	// Signed out, the sign-in page (whose address says no language) opens in French, and so
+	// does the forum after signing in again.
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page).toHaveURL(/\/fr\/login$/);
+	await page.getByLabel('Adresse électronique').fill('fra.delegate@wtpf.demo');
+	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL(/\/fr\/forums\/wtpf-26$/);
+
+	// Choosing English is remembered too.
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page).toHaveURL(/\/forums\/wtpf-26$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.goto('/login');
+	await expect(page).toHaveURL(/\/forums\/wtpf-26$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

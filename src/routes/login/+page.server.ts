@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { deLocalizeHref, getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { fail, redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
+import { preferredLocale } from '$lib/server/locale';
 import { login } from '$lib/server/auth/login';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,8 +14,14 @@ const REFUSALS: Record<string, () => string> = {
 	bad_credentials: m.login_bad_credentials
 };
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (locals.account) redirect(303, localizeHref('/forums/wtpf-26'));
+export const load: PageServerLoad = async ({ locals, cookies, url }) => {
+	const locale = preferredLocale(cookies);
+	if (locals.account) redirect(303, localizeHref('/forums/wtpf-26', { locale }));
+	// Signed out, or come from a link without a language (English has no prefix): the sign-in in
+	// the language last chosen. A prefixed address (/fr/login) is taken as said.
+	if (getLocale() === 'en' && locale !== 'en') {
+		redirect(303, localizeHref(url.pathname + url.search, { locale }));
+	}
 };
 
 export const actions: Actions = {
