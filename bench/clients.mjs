@@ -14,6 +14,12 @@ import { io } from 'socket.io-client';
 import { chainLink, now, sleep, stateHash } from './lib.mjs';
 
 const PROTOCOL_VERSION = 2;
+/** The page's back-off (src/lib/protocol.ts, RECONNECTION). */
+const RECONNECTION = {
+	reconnectionDelay: 500,
+	reconnectionDelayMax: 2000,
+	randomizationFactor: 0.5
+};
 const ACK_TIMEOUT = 60_000;
 
 /** @type {Client[]} */
@@ -43,6 +49,7 @@ class Client {
 			transports: ['websocket'],
 			forceNew: true,
 			reconnection: true,
+			...RECONNECTION,
 			extraHeaders: { origin: options.origin, cookie: `plenary_session=${spec.token}` },
 			auth: { protocol: PROTOCOL_VERSION }
 		});

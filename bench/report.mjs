@@ -105,7 +105,7 @@ export async function writeReport(results, path) {
 		add(
 			'## 3. Reconnect storm',
 			'',
-			`The server is stopped (SIGTERM) and started again on the same database under ${int(s.n)} connected clients; the presiding officer's command goes out just before, two more as soon as the Chair's own device is back. Each client reconnects with Socket.IO's default back-off and syncs as the page does. "Equal": its chain of applied events (sequence, type, payload, hashed) equals the chain the database gives for its audiences, and for one client per simulator its whole state (kept by applying events with the rules module) hashes the same as a fresh snapshot from the server. Times from the stop signal, in seconds. Goal: under 10 s, no event missed or duplicated.`,
+			`The server is stopped (SIGTERM) and started again on the same database under ${int(s.n)} connected clients; the presiding officer's command goes out just before, two more as soon as the Chair's own device is back. Each client reconnects with the page's back-off (src/lib/protocol.ts, \`RECONNECTION\`: 0.5 s doubling to 2 s, ±50 %) and syncs as the page does. "Equal": its chain of applied events (sequence, type, payload, hashed) equals the chain the database gives for its audiences, and for one client per simulator its whole state (kept by applying events with the rules module) hashes the same as a fresh snapshot from the server. Times from the stop signal, in seconds. Goal: under 10 s, no event missed or duplicated.`,
 			'',
 			'| | min / median / max |',
 			'| --- | --- |',

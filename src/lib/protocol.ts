@@ -107,5 +107,17 @@ export const HANDSHAKE_ERRORS = {
 	session: 'not_signed_in'
 } as const;
 
+/**
+ * How a client reconnects (Socket.IO's back-off): the first try after about half a second, then
+ * doubling up to 2 s, each delay ±50 % at random. Thousands of tablets cut off at once (a server
+ * restart) come back spread out rather than in waves, and none waits more than 3 s once the
+ * server is back (Socket.IO's default waits up to 7.5 s).
+ */
+export const RECONNECTION = {
+	reconnectionDelay: 500,
+	reconnectionDelayMax: 2000,
+	randomizationFactor: 0.5
+} as const;
+
 /** Past this many missed events, `sync` answers with a fresh snapshot. */
 export const SYNC_EVENT_LIMIT = 1000;

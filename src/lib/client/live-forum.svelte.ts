@@ -9,6 +9,7 @@ import type { ForumState } from '$lib/forum/types';
 import { readingCopy, saveForum } from './offline-cache';
 import {
 	PROTOCOL_VERSION,
+	RECONNECTION,
 	type ClientToServerEvents,
 	type CommandAck,
 	type ServerToClientEvents,
@@ -106,7 +107,8 @@ export class LiveForum {
 		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
 			auth: { protocol: PROTOCOL_VERSION, display: this.options.display === true },
 			transports: ['websocket'],
-			withCredentials: true
+			withCredentials: true,
+			...RECONNECTION
 		});
 		this.socket = socket;
 		socket.on('connect', () => void this.sync());

@@ -46,6 +46,9 @@ type ViewClass = keyof typeof VIEW_CLASSES;
 /** Events read from the log at once when catching up (see `catchUp`). */
 const CATCH_UP_PAGE = 5000;
 
+/** Events a host keeps in memory, at least: a reconnecting screen's sync is answered from them. */
+const RECENT_EVENTS = SYNC_EVENT_LIMIT;
+
 /** Commands decided and appended together at most (group commit, see `runBatch`). */
 const BATCH_LIMIT = 256;
 
@@ -114,6 +117,8 @@ export class ForumHost {
 	 * `outside` between batches (`follow`), so that it is copied only once, not for every batch.
 	 */
 	private scratch: (Tentative & { head: number }) | null = null;
+	/** the last events followed (at least RECENT_EVENTS, unless the log is shorter), in order */
+	private readonly recent: ForumEvent[] = [];
 
 	constructor(readonly slug: string) {
 		this.full = blankForum(slug);
@@ -156,6 +161,7 @@ export class ForumHost {
 			}
 			this.head = event.seq;
 			applied.push(event);
+			this.recent.push(event);
 			const scratch = this.scratch;
 			if (scratch && event.seq === scratch.head + 1) {
 				apply(scratch.full, event);
@@ -165,7 +171,18 @@ export class ForumHost {
 			// (an event at or below scratch.head is one of the batch's own, already in it; or another
 			// writer's, and then the batch's append fails and drops the scratch)
 		}
+		if (this.recent.length > 2 * RECENT_EVENTS) {
+			this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+		}
 		return applied;
+	}
+
+	/** The events followed after `after`, if this host still keeps all of them; else undefined. */
+	recentAfter(after: number): ForumEvent[] | undefined {
+		if (after >= this.head) return [];
+		const first = this.recent[0]?.seq;
+		if (first === undefined || first > after + 1) return undefined;
+		return this.recent.slice(after + 1 - first);
 	}
 
 	/** The states a batch is decided against: the followed forum, plus what the batch decides. */
@@ -390,16 +407,38 @@ export class ForumService {
 		}));
 	}
 
-	/** The events after `after` that the viewer may see, or undefined when too many to send. */
+	/**
+	 * The forum's host as this server follows it, without reading the log first (a forum not yet
+	 * loaded is loaded). Enough for a socket's sync: what was appended elsewhere and not yet
+	 * followed reaches the socket as a push once it is (every server publishes what it follows).
+	 */
+	async followed(slug: string): Promise<ForumHost | undefined> {
+		return this.hosts.get(slug) ?? this.host(slug);
+	}
+
+	/**
+	 * The events after `after` that the viewer may see (`truncated`: more than `limit`). Answered
+	 * from the events the host keeps when it can (no catch-up, no read: see `followed`), from the
+	 * log otherwise: 5,000 screens reconnecting at once each ask this.
+	 */
 	async eventsAfter(
 		slug: string,
 		viewer: Viewer,
 		after: number,
 		limit = SYNC_EVENT_LIMIT
 	): Promise<{ events: ForumEvent[]; head: number; truncated: boolean } | undefined> {
-		const host = await this.host(slug);
+		const host = await this.followed(slug);
 		if (!host) return undefined;
 		const audiences = audiencesFor(host.full, viewer);
+		const kept = host.recentAfter(after);
+		if (kept) {
+			const visible = kept.filter((e) => audiences.includes(e.audience));
+			return {
+				events: visible.slice(0, limit),
+				head: host.head,
+				truncated: visible.length > limit
+			};
+		}
 		const events = await readEvents(this.db, slug, after, { audiences, limit: limit + 1 });
 		const truncated = events.length > limit;
 		return { events: events.slice(0, limit), head: host.head, truncated };

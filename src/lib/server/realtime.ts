@@ -122,7 +122,7 @@ export function attachRealtime(io: PlenaryServer, app: App): void {
 
 		/** Join the rooms of the forum's audiences this participant (or display) belongs to. */
 		async function enter(forum: string): Promise<Viewer | null> {
-			const host = await app.forums.host(forum);
+			const host = await app.forums.followed(forum);
 			if (!host) return null;
 			let viewer: Viewer;
 			if (account) {
