@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Absolute asset addresses: the prerendered offline page is served at any address (/ar/offline,
+		// or /forums/wtpf-26/opinions/1 by the service worker when the network is down), where a
+		// relative ./_app/… would miss its styles.
+		paths: { relative: false },
 		// No inline script but SvelteKit's own (hashed or with a nonce); sockets to this origin only.
 		csp: {
 			mode: 'auto',
