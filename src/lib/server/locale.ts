@@ -1,8 +1,8 @@
 /**
- * The language a person chose with the language switcher, remembered in a cookie for a year, so
- * that the pages with no language in their address (the start page, signing in) open in it.
- * Everywhere else the address says the language (`/fr/…`): English has no prefix, so the
- * address cannot tell "English" from "not said" and the switcher's choice is what remembers.
+ * The language a person last read the app in: Paraglide's page runtime keeps it in a cookie (it
+ * writes the page's language there as each page starts). The pages whose address says no
+ * language of its own (the start page, the sign-in page reached by signing out) open in it.
+ * Everywhere else the address says the language (`/fr/…`; English has no prefix).
  */
 import type { Cookies } from '@sveltejs/kit';
 import { cookieName, getLocale, isLocale, type Locale } from '$lib/paraglide/runtime';

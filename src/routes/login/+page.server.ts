@@ -14,14 +14,9 @@ const REFUSALS: Record<string, () => string> = {
 	bad_credentials: m.login_bad_credentials
 };
 
-export const load: PageServerLoad = async ({ locals, cookies, url }) => {
-	const locale = preferredLocale(cookies);
-	if (locals.account) redirect(303, localizeHref('/forums/wtpf-26', { locale }));
-	// Signed out, or come from a link without a language (English has no prefix): the sign-in in
-	// the language last chosen. A prefixed address (/fr/login) is taken as said.
-	if (getLocale() === 'en' && locale !== 'en') {
-		redirect(303, localizeHref(url.pathname + url.search, { locale }));
-	}
+export const load: PageServerLoad = async ({ locals, cookies }) => {
+	if (locals.account)
+		redirect(303, localizeHref('/forums/wtpf-26', { locale: preferredLocale(cookies) }));
 };
 
 export const actions: Actions = {

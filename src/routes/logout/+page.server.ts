@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { preferredLocale } from '$lib/server/locale';
 import { app } from '$lib/server/app';
 import { signOutEverywhere } from '$lib/server/auth/account';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
@@ -13,6 +15,7 @@ export const actions: Actions = {
 			await signOutEverywhere((await app()).db, locals.account, getClientAddress());
 		}
 		cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, '/login');
+		// The sign-in page in the language last used (its address says no language of itself).
+		redirect(303, localizeHref('/login', { locale: preferredLocale(cookies) }));
 	}
 };
