@@ -267,9 +267,13 @@ export class ForumService {
 		this.draining = true;
 		await Promise.all(
 			[...this.hosts.values()].map(async (host) => {
-				// a batch may leave commands queued for the next one: wait for those too
-				do await host.mutex.run(async () => undefined);
-				while (host.queue.length > 0 || host.batchScheduled);
+				// A batch may leave commands queued for the next one: wait for those too. The next
+				// batch starts from a setImmediate (`scheduleBatch`): yield to it on every turn, or
+				// this loop, resolving in microtasks alone, would starve it and spin for ever.
+				do {
+					await new Promise((resolve) => setImmediate(resolve));
+					await host.mutex.run(async () => undefined);
+				} while (host.queue.length > 0 || host.batchScheduled);
 			})
 		);
 	}
