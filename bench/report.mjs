@@ -75,7 +75,7 @@ export async function writeReport(results, path) {
 		add(
 			'## 2. Durable command throughput',
 			'',
-			`${t.senders} clients (one per delegation) send \`opinion.stance\`, \`floor.request\`, \`opinion.stance\`, \`floor.withdraw\` in turn, each as soon as the last one is acknowledged (waiting a second when told it is over its rate limit, src/lib/server/limits.ts), for ${t.seconds} s. After each run the server is killed (SIGKILL) and every acknowledged command id is looked up in the database. Baseline: raw better-sqlite3 (bench/sqlite-baseline.mjs) inserting the very rows that run wrote, one transaction per command, WAL and synchronous = FULL. Goal: at least half the baseline's rate, every acknowledged command on disk.`,
+			`${t.senders} clients (one per delegation) send \`opinion.stance\`, \`floor.request\`, \`opinion.stance\`, \`floor.withdraw\` in turn, each as soon as the last one is acknowledged, for ${t.seconds} s, with the per-participant rate limits off (\`PLENARY_RATE_LIMITS=off\`: at this pace each sender would be over them within a second, src/lib/server/limits.ts). After each run the server is killed (SIGKILL) and every acknowledged command id is looked up in the database. Baseline: raw better-sqlite3 (bench/sqlite-baseline.mjs) inserting the very rows that run wrote, one transaction per command, WAL and synchronous = FULL. Goal: at least half the baseline's rate, every acknowledged command on disk.`,
 			'',
 			'| | min / median / max |',
 			'| --- | --- |',

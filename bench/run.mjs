@@ -299,6 +299,9 @@ async function throughputPhase(template) {
 			repo,
 			dbPath,
 			port,
+			// the server's capacity, not the per-participant limits (limits.ts) that a real room
+			// never reaches: 200 senders at full speed would be over them within a second
+			env: { PLENARY_RATE_LIMITS: 'off' },
 			nodeArgs: cpuProfArgs(`throughput-${run}`)
 		});
 		await pool.connect({ url, origin: url, slug: FORUM, after: template.head }, specs);

@@ -251,3 +251,32 @@ describe('limits', () => {
 		expect(await seq()).toBe(before);
 	});
 });
+
+describe('PLENARY_RATE_LIMITS=off (load tests only, docs/deployment.md)', () => {
+	it('lets a burst past the limit through to the rules', async () => {
+		const unlimited = await startServer({ env: { PLENARY_RATE_LIMITS: 'off' } });
+		try {
+			const as = async (email: string) => api(unlimited.url, await login(unlimited.url, email));
+			const sg = await as('sg@itu.demo');
+			for (const [type, payload] of [
+				['forum.open', {}],
+				['agenda.open', { item: 1 }]
+			] as const) {
+				const reply = await sg.post(COMMANDS, { id: commandId(), type, ...payload });
+				expect(reply.status).toBe(200);
+			}
+			const delegate = await as('fra.delegate@wtpf.demo');
+			const replies = await Promise.all(
+				Array.from({ length: 25 }, () =>
+					delegate.post(COMMANDS, { id: commandId(), type: 'floor.request', kind: 'statement' })
+				)
+			);
+			const answers = replies.map((r) => outcome(r.status, r.body.error?.code));
+			// every one decided by the rules: one on the list, the others already on it
+			expect(answers.filter((a) => a === '200 ok')).toHaveLength(1);
+			expect(answers.filter((a) => a === '409 already_on_list')).toHaveLength(24);
+		} finally {
+			await unlimited.stop();
+		}
+	});
+});

@@ -89,8 +89,20 @@ export class RateLimiter {
 	}
 }
 
-/** The one limiter of this process (commands are taken by one server process). */
-export const rateLimiter = new RateLimiter();
+/** A limiter that lets everything through: `PLENARY_RATE_LIMITS=off`, for load tests only. */
+class NoRateLimits extends RateLimiter {
+	override take(): Limited | null {
+		return null;
+	}
+}
+
+/**
+ * The one limiter of this process (commands are taken by one server process). The benchmark's
+ * throughput phase turns it off to measure the server rather than the limits
+ * (docs/deployment.md).
+ */
+export const rateLimiter =
+	process.env.PLENARY_RATE_LIMITS === 'off' ? new NoRateLimits() : new RateLimiter();
 
 /**
  * Counts an account's connections: those live (in the account's room) and those let through the
