@@ -52,6 +52,14 @@ const RECENT_EVENTS = SYNC_EVENT_LIMIT;
 /** Commands decided and appended together at most (group commit, see `runBatch`). */
 const BATCH_LIMIT = 256;
 
+/**
+ * A forum's batches start at most this often (ms). A command that finds the forum idle is decided
+ * at once; under a stream of commands each batch waits until this long after the last one began,
+ * so that more commands share its transaction (one fsync) and its broadcast (one message to every
+ * socket): the broadcast, not the disk, is what a busy forum spends most on.
+ */
+const BATCH_INTERVAL_MS = 10;
+
 /** The forum a batch of commands is decided against (see `ForumHost.tentative`). */
 interface Tentative {
 	full: ForumState;
@@ -111,6 +119,8 @@ export class ForumHost {
 	readonly queue: QueuedCommand[] = [];
 	/** a batch is waiting in the mutex: a command queued now will be in it */
 	batchScheduled = false;
+	/** when the last batch began (performance.now()), see `BATCH_INTERVAL_MS` */
+	lastBatchAt = -Infinity;
 	/**
 	 * The forum as the batch being decided leaves it: each command of a batch is decided against
 	 * the events of those before it, which are not in the log yet. Kept in step with `full` and
@@ -546,12 +556,16 @@ export class ForumService {
 	 * The batch starts after the commands that already reached the process are read: on the next
 	 * turn of the event loop (setImmediate), not at once. Begun at once, it would be decided and
 	 * written within the first socket's callback, a batch of one, and every other command waiting
-	 * in the sockets would follow in a batch, and an fsync, of its own.
+	 * in the sockets would follow in a batch, and an fsync, of its own. Under a stream of commands,
+	 * not before `BATCH_INTERVAL_MS` after the last batch began.
 	 */
 	private scheduleBatch(host: ForumHost): void {
 		if (host.batchScheduled || host.queue.length === 0) return;
 		host.batchScheduled = true;
-		setImmediate(() => void host.mutex.run(() => this.runBatch(host)));
+		const run = () => void host.mutex.run(() => this.runBatch(host));
+		const wait = host.lastBatchAt + BATCH_INTERVAL_MS - performance.now();
+		if (wait > 0) setTimeout(run, wait);
+		else setImmediate(run);
 	}
 
 	/**
@@ -564,6 +578,7 @@ export class ForumService {
 	 */
 	private async runBatch(host: ForumHost): Promise<void> {
 		host.batchScheduled = false;
+		host.lastBatchAt = performance.now();
 		const batch = takeBatch(host.queue);
 		// what this batch left in the queue goes in the next one
 		this.scheduleBatch(host);
