@@ -1,8 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { socketIoDevServer } from './src/lib/server/realtime.vite.ts';
+import { messagesByLocale } from './src/lib/messages.vite.ts';
+
+const inlang = JSON.parse(readFileSync('./project.inlang/settings.json', 'utf8'));
 
 export default defineConfig({
 	plugins: [
@@ -11,7 +16,15 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['url', 'cookie', 'baseLocale']
+			strategy: ['url', 'cookie', 'baseLocale'],
+			// one module per message, in dev too: messages.vite.ts splits them by language
+			outputStructure: 'message-modules'
+		}),
+		// the browser gets English and loads the reader's language alone (src/lib/client/messages.ts)
+		messagesByLocale({
+			outdir: fileURLToPath(new URL('./src/lib/paraglide', import.meta.url)),
+			locales: inlang.locales,
+			baseLocale: inlang.baseLocale
 		}),
 		sveltekit(),
 		socketIoDevServer(),
