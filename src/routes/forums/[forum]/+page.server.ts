@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { packSnapshot } from '$lib/forum/packed-participants';
 import { app } from '$lib/server/app';
 import { viewerOf } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
@@ -15,5 +16,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			message: 'There is no such forum, or you are not registered for it.'
 		});
 	const snapshot = (await forums.snapshot(params.forum, viewer))!;
-	return { snapshot, you: { participantId: locals.account.id, name: locals.account.name } };
+	// participants packed for the HTML (packed-participants.ts); +page.ts unpacks them
+	return {
+		snapshot: packSnapshot(snapshot),
+		you: { participantId: locals.account.id, name: locals.account.name }
+	};
 };
