@@ -6,6 +6,8 @@
  * page loaded, gzipped here (level 9) so the figure does not depend on how the server compresses.
  */
 import { chromium } from 'playwright';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const CHROMIUM_ARGS = [
@@ -44,7 +46,11 @@ function watchUsable() {
 	});
 }
 
-export async function measurePage({ url, path, token, runs, throttle = 4 }) {
+/**
+ * @param profileDir when set, the page's main-thread CPU profile of each load, from navigation to
+ *   usable, is written there as page-<run>.cpuprofile (bench/profile-summary.mjs reads it)
+ */
+export async function measurePage({ url, path, token, runs, throttle = 4, profileDir = null }) {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS
@@ -87,11 +93,21 @@ export async function measurePage({ url, path, token, runs, throttle = 4 }) {
 					);
 				}
 			});
+			if (profileDir) {
+				await cdp.send('Profiler.enable');
+				await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+				await cdp.send('Profiler.start');
+			}
 			await page.goto(url + path, { waitUntil: 'commit' });
 			await page.waitForFunction(() => window.__usableAt !== undefined, null, {
 				timeout: 60_000,
 				polling: 100
 			});
+			if (profileDir) {
+				const { profile } = await cdp.send('Profiler.stop');
+				mkdirSync(profileDir, { recursive: true });
+				writeFileSync(join(profileDir, `page-${run}.cpuprofile`), JSON.stringify(profile));
+			}
 			const timing = await page.evaluate(() => {
 				const nav = performance.getEntriesByType('navigation')[0];
 				return {

@@ -544,12 +544,26 @@ async function pagePhase(template) {
 	const dbPath = copyDatabase(template.dbPath, join(work, 'page'));
 	const port = await freePort();
 	const url = `http://${HOST}:${port}`;
-	const server = await startForumServer({ repo, dbPath, port });
+	const server = await startForumServer({
+		repo,
+		dbPath,
+		port,
+		nodeArgs: cpuProfArgs('page-server')
+	});
 	try {
 		const delegate =
 			template.people.find((p) => p.category === 'member_state' && p.role === 'delegate') ??
 			template.people[0];
-		const loads = await measurePage({ url, path: `/forums/${FORUM}`, token: delegate.token, runs });
+		const profileDir = args.includes('--cpu-prof')
+			? join(tmpdir(), 'plenary-bench-profiles')
+			: null;
+		const loads = await measurePage({
+			url,
+			path: `/forums/${FORUM}`,
+			token: delegate.token,
+			runs,
+			profileDir
+		});
 		for (const l of loads) {
 			log(
 				`   usable after ${l.usableMs.toFixed(0)} ms; JS ${(l.jsGzip / 1024).toFixed(1)} KB gzip in ${l.jsFiles} files, CSS ${(l.cssGzip / 1024).toFixed(1)} KB, HTML ${(l.htmlGzip / 1024).toFixed(1)} KB gzip (${(l.htmlRaw / 1024).toFixed(0)} KB raw)`
