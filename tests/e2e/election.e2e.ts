@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serverForThisFile, signedIn } from './support';
+import { chairShortcut, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 
@@ -22,11 +22,11 @@ test('nominate, second, acclaim: the new Chair takes office live on every screen
 	// Items 1 and 2, from the console's keyboard shortcuts.
 	await officer.getByRole('button', { name: 'Open the forum' }).click();
 	await expect(officer.getByTestId('forum-phase')).toContainText('In session');
-	await officer.keyboard.press('n');
+	await chairShortcut(officer, 'n');
 	await expect(officer.getByTestId('agenda-item-1')).toHaveAttribute('data-status', 'open');
-	await officer.keyboard.press('c');
+	await chairShortcut(officer, 'c');
 	await expect(officer.getByTestId('agenda-item-1')).toHaveAttribute('data-status', 'closed');
-	await officer.keyboard.press('n');
+	await chairShortcut(officer, 'n');
 	await expect(officer.getByTestId('agenda-item-2')).toHaveAttribute('data-status', 'open');
 	await expect(projector.getByTestId('display-item')).toHaveText('Election of the Chair');
 

@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { remainingMs } from '../../src/lib/forum/floor.rules';
 import type { Speech } from '../../src/lib/forum/types';
 import { api, commandId, DEMO_FORUM as FORUM, login } from '../support/server';
-import { serverForThisFile } from './support';
+import { chairShortcut, serverForThisFile } from './support';
 
 const server = serverForThisFile();
 const SKEW_MS = 90_000;
@@ -189,7 +189,7 @@ test('the floor: request, give, point of order, and one countdown on every scree
 	// France's tablet goes offline; meanwhile the Chair pauses the speech (P) for 3 s and resumes.
 	await tablet.context().setOffline(true);
 	await expect(tablet.getByTestId('connection')).not.toHaveText('Live');
-	await chair.keyboard.press('p');
+	await chairShortcut(chair, 'p');
 	await expect(projector.getByTestId('countdown')).toHaveAttribute('data-state', 'paused');
 	await expect(skewed.getByTestId('countdown')).toHaveAttribute('data-state', 'paused');
 	// While paused the server's times give one value, and every connected screen shows exactly it.
@@ -200,7 +200,7 @@ test('the floor: request, give, point of order, and one countdown on every scree
 	await expect(projector.getByTestId('countdown')).toHaveAttribute('data-remaining-ms', frozen);
 	await expect(projector.getByTestId('countdown')).toContainText('paused');
 	await chair.waitForTimeout(3_000);
-	await chair.keyboard.press('p');
+	await chairShortcut(chair, 'p');
 	await expect(projector.getByTestId('countdown')).toHaveAttribute('data-state', 'running');
 	// The offline tablet saw none of it: still disconnected, its countdown never paused.
 	await expect(tablet.getByTestId('connection')).toHaveText('Offline — reconnecting');
@@ -214,13 +214,13 @@ test('the floor: request, give, point of order, and one countdown on every scree
 	for (const page of [tablet, skewed, projector, chair]) await expectServerCountdown(page, resumed);
 
 	// Next speaker (G) gives the floor to the point of order, capped at the item's limit.
-	await chair.keyboard.press('g');
+	await chairShortcut(chair, 'g');
 	await expect(projector.getByTestId('display-speaker')).toContainText('Julien Moreau');
 	await expect(projector.getByTestId('display-next').locator('li')).toHaveCount(1);
 	await expect(tablet.getByTestId('floor-speaker-capacity')).toHaveText('Point of order');
 	await expectServerCountdown(skewed, await serverSpeech(kenya));
 	// End (E): nobody has the floor on any screen.
-	await chair.keyboard.press('e');
+	await chairShortcut(chair, 'e');
 	await expect(tablet.getByTestId('floor-nobody')).toBeVisible();
 	await expect(projector.getByTestId('display-floor')).toHaveCount(0);
 });

@@ -28,3 +28,13 @@ export async function signedIn(browser: Browser, baseURL: string, email: string)
 	await expect(page.getByTestId('connection')).toHaveText('Live', { timeout: 30_000 });
 	return page;
 }
+
+/**
+ * Press one of the Chair's console shortcuts (ChairConsole.svelte) once the console takes them:
+ * while a command of this page is on its way, keys are ignored, as its buttons are disabled. A
+ * screen can show an event a moment before its command's acknowledgement arrives.
+ */
+export async function chairShortcut(page: Page, key: string): Promise<void> {
+	await expect(page.getByTestId('chair-console')).toHaveAttribute('data-busy', 'false');
+	await page.keyboard.press(key);
+}
