@@ -80,6 +80,15 @@ afterAll(async () => {
 	await server?.stop();
 });
 
+/** How a kept-alive connection closed under a request shows (undici, Node). */
+const CONNECTION_CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/** "fetch failed" says nothing: the error with its cause's code, for the failure report. */
+function withCause(error: Error): Error {
+	const cause = error.cause as { code?: string; message?: string } | undefined;
+	return cause ? new Error(`${error.message} (${cause.code ?? cause.message})`) : error;
+}
+
 async function http(sender: number, method: 'GET' | 'POST', path: string, body?: string) {
 	const send = () =>
 		fetch(`${server.url}${path}`, {
@@ -94,10 +103,11 @@ async function http(sender: number, method: 'GET' | 'POST', path: string, body?:
 	} catch (error) {
 		// The server closed a kept-alive connection just as the request went out on it (likely on a
 		// loaded machine): sent once more, the same bytes. A server that is gone fails again.
-		if (((error as Error).cause as { code?: string } | undefined)?.code !== 'UND_ERR_SOCKET') {
-			throw error;
-		}
-		response = await send();
+		const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+		if (!code || !CONNECTION_CLOSED.has(code)) throw withCause(error as Error);
+		response = await send().catch((again: Error) => {
+			throw withCause(again);
+		});
 	}
 	const text = await response.text();
 	let parsed: unknown = text;
