@@ -10,8 +10,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { api, commandId, DEMO_FORUM as FORUM, login } from '../support/server';
-import { serverForThisFile, signedIn } from './support';
+import { api, DEMO_FORUM as FORUM, login } from '../support/server';
+import { must, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 
@@ -49,15 +49,6 @@ async function screenOf(browser: Browser, email: string): Promise<Page> {
 		screens.set(email, page);
 	}
 	return page;
-}
-
-async function must(client: Client, type: string, payload: Record<string, unknown> = {}) {
-	const reply = await client.post(`/api/forums/${FORUM}/commands`, {
-		id: commandId(),
-		type,
-		...payload
-	});
-	expect(reply.status, `${type}: ${JSON.stringify(reply.body)}`).toBe(200);
 }
 
 /** The forum as the server keeps it (the secretariat's view: everything public). */

@@ -6,8 +6,8 @@
  * diff as <ins>/<del>, labelled with its amendment and the proposing delegation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { api, commandId, DEMO_FORUM as FORUM, login } from '../support/server';
-import { serverForThisFile, signedIn } from './support';
+import { api, DEMO_FORUM as FORUM, login } from '../support/server';
+import { must, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 
@@ -15,15 +15,6 @@ type Client = ReturnType<typeof api>;
 
 async function as(email: string): Promise<Client> {
 	return api(server.current.url, await login(server.current.url, email));
-}
-
-async function must(client: Client, type: string, payload: Record<string, unknown> = {}) {
-	const reply = await client.post(`/api/forums/${FORUM}/commands`, {
-		id: commandId(),
-		type,
-		...payload
-	});
-	expect(reply.status, `${type}: ${JSON.stringify(reply.body)}`).toBe(200);
 }
 
 // Items 1 and 2 and the Chair (Kenya's head) elected by acclamation, through the API.

@@ -8,8 +8,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { remainingMs } from '../../src/lib/forum/floor.rules';
 import type { Speech } from '../../src/lib/forum/types';
-import { api, commandId, DEMO_FORUM as FORUM, login } from '../support/server';
-import { chairShortcut, serverForThisFile } from './support';
+import { api, DEMO_FORUM as FORUM, login } from '../support/server';
+import { chairShortcut, must, serverForThisFile } from './support';
 
 const server = serverForThisFile();
 const SKEW_MS = 90_000;
@@ -38,15 +38,6 @@ async function screenOf(browser: Browser, who: Client, skewMs = 0): Promise<Page
 	// Hydration and the first sync can take a while when the machine is busy.
 	await expect(page.getByTestId('connection')).toHaveText('Live', { timeout: 30_000 });
 	return page;
-}
-
-async function must(client: Client, type: string, payload: Record<string, unknown> = {}) {
-	const reply = await client.post(`/api/forums/${FORUM}/commands`, {
-		id: commandId(),
-		type,
-		...payload
-	});
-	expect(reply.status, `${type}: ${JSON.stringify(reply.body)}`).toBe(200);
 }
 
 /** The speech in progress on item 3, as the server keeps it. */

@@ -5,8 +5,8 @@
  * closed the list meanwhile) comes back refused with the server's reason until dismissed.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { api, commandId, DEMO_FORUM as FORUM, login } from '../support/server';
-import { serverForThisFile } from './support';
+import { api, DEMO_FORUM as FORUM, login } from '../support/server';
+import { must, serverForThisFile } from './support';
 
 const server = serverForThisFile();
 
@@ -15,15 +15,6 @@ type Client = ReturnType<typeof api> & { cookie: string };
 async function as(email: string): Promise<Client> {
 	const cookie = await login(server.current.url, email);
 	return { ...api(server.current.url, cookie), cookie };
-}
-
-async function must(client: Client, type: string, payload: Record<string, unknown> = {}) {
-	const reply = await client.post(`/api/forums/${FORUM}/commands`, {
-		id: commandId(),
-		type,
-		...payload
-	});
-	expect(reply.status, `${type}: ${JSON.stringify(reply.body)}`).toBe(200);
 }
 
 /** The forum page in a new browser context with that session. */

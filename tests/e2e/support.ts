@@ -1,5 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server';
+import {
+	api,
+	commandId,
+	DEMO_FORUM,
+	DEMO_PASSWORD,
+	startServer,
+	type TestServer
+} from '../support/server';
 
 export { DEMO_PASSWORD };
 
@@ -37,4 +44,18 @@ export async function signedIn(browser: Browser, baseURL: string, email: string)
 export async function chairShortcut(page: Page, key: string): Promise<void> {
 	await expect(page.getByTestId('chair-console')).toHaveAttribute('data-busy', 'false');
 	await page.keyboard.press(key);
+}
+
+/** Give a command over HTTP as `client` (an `api(url, cookie)`) and fail the test unless taken. */
+export async function must(
+	client: Pick<ReturnType<typeof api>, 'post'>,
+	type: string,
+	payload: Record<string, unknown> = {}
+): Promise<void> {
+	const reply = await client.post(`/api/forums/${DEMO_FORUM}/commands`, {
+		id: commandId(),
+		type,
+		...payload
+	});
+	expect(reply.status, `${type}: ${JSON.stringify(reply.body)}`).toBe(200);
 }
