@@ -34,3 +34,29 @@ test('the opening officer opens item 1 and a delegate sees it without reloading'
 	await expect(officer.getByTestId('refusal')).toContainText('Chair has been elected');
 	await expect(delegate.getByTestId('agenda-item-3')).toHaveAttribute('data-status', 'pending');
 });
+
+test('check-ins change every screen at once: the count, the own button, the secretariat list', async ({
+	browser
+}) => {
+	const delegate = await signedIn(browser, server.current.url, 'bra.head@wtpf.demo');
+	const secretariat = await signedIn(browser, server.current.url, 'secretariat@itu.demo');
+	const count = async () => {
+		const text = await delegate.getByTestId('presence-summary').textContent();
+		return Number(/(\d+) of \d+ Member States present/.exec(text ?? '')?.[1]);
+	};
+	const before = await count();
+	expect(before).toBeGreaterThanOrEqual(0);
+
+	// the delegate checks in on their own screen: their button and the count follow
+	await delegate.getByRole('button', { name: 'Check in', exact: true }).click();
+	await expect(delegate.getByRole('button', { name: 'Check out', exact: true })).toBeVisible();
+	await expect.poll(count).toBe(before + 1);
+
+	// the secretariat's list shows it, and a check-out there reaches the delegate's screen
+	await secretariat.getByLabel('Find a participant').fill('Brazil');
+	const head = secretariat.getByRole('button', { name: /^Check out .*/ });
+	await expect(head).toHaveCount(1);
+	await head.click();
+	await expect(delegate.getByRole('button', { name: 'Check in', exact: true })).toBeVisible();
+	await expect.poll(count).toBe(before);
+});

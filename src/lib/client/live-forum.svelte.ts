@@ -4,8 +4,8 @@
  * what it missed after its last sequence number. One instance per page, passed by context.
  */
 import { io, type Socket } from 'socket.io-client';
-import { apply, type ForumEvent } from '$lib/forum/evolve';
-import type { ForumState } from '$lib/forum/types';
+import { apply, PARTICIPANT_EVENTS, type ForumEvent } from '$lib/forum/evolve';
+import type { ForumState, Participant } from '$lib/forum/types';
 import { readingCopy, saveForum } from './offline-cache';
 import {
 	PROTOCOL_VERSION,
@@ -51,7 +51,7 @@ export class LiveForum {
 		 */
 		private readonly options: { display?: boolean; keepFor?: string } = {}
 	) {
-		this.state = snapshot.state;
+		this.state = unproxied(snapshot.state);
 		this.seq = snapshot.seq;
 		this.lastUpdated = Date.now();
 	}
@@ -140,7 +140,7 @@ export class LiveForum {
 		socket.on('events', ({ forum, events }) => {
 			if (forum !== this.slug) return;
 			if (this.buffered) this.buffered.push(...events);
-			else for (const event of events) this.receive(event);
+			else this.receive(events);
 		});
 		return () => {
 			this.connection = 'closed';
@@ -151,11 +151,19 @@ export class LiveForum {
 		};
 	}
 
-	private receive(event: ForumEvent): void {
-		// Events arrive in order; one already applied (from a sync reply) is skipped.
-		if (event.seq <= this.seq) return;
-		apply(this.state, event);
-		this.seq = event.seq;
+	private receive(events: ForumEvent[]): void {
+		let participantsChanged = false;
+		for (const event of events) {
+			// Events arrive in order; one already applied (from a sync reply) is skipped.
+			if (event.seq <= this.seq) continue;
+			apply(this.state, event);
+			this.seq = event.seq;
+			participantsChanged ||= PARTICIPANT_EVENTS.has(event.type);
+		}
+		// once for a batch: an import of 5,000 participants arrives as one message
+		if (participantsChanged) {
+			this.state.participants = unproxiedParticipants(this.state.participants);
+		}
 		this.keep();
 	}
 
@@ -175,12 +183,12 @@ export class LiveForum {
 			return;
 		}
 		if (reply.kind === 'snapshot') {
-			this.state = reply.snapshot.state;
+			this.state = unproxied(reply.snapshot.state);
 			this.seq = reply.snapshot.seq;
 		} else {
-			for (const event of reply.events) this.receive(event);
+			this.receive(reply.events);
 		}
-		for (const event of buffered) this.receive(event);
+		this.receive(buffered);
 		this.notice = null;
 		this.connection = 'online';
 		this.keep();
@@ -253,6 +261,28 @@ export class LiveForum {
 				}
 			}));
 	}
+}
+
+/**
+ * The forum's participants, kept out of Svelte's deep reactivity. Svelte proxies every plain
+ * object put in `$state` and every object read from it, one signal per property: a page that
+ * counted present Member States walked 5,000 participants through those proxies while it
+ * hydrated (about 300 ms at 4× CPU throttling, then a long garbage collection; BENCHMARKS.md). An
+ * object without a prototype is left as it is, so the participants are a plain map that the
+ * evolvers change in place and that `receive` replaces, participants copied, after an event that
+ * changes them: whatever reads `forum.participants` or a participant sees new objects and is
+ * updated.
+ */
+function unproxiedParticipants(
+	participants: Record<string, Participant>
+): Record<string, Participant> {
+	const copy: Record<string, Participant> = Object.create(null);
+	for (const id of Object.keys(participants)) copy[id] = { ...participants[id] };
+	return copy;
+}
+
+function unproxied(state: ForumState): ForumState {
+	return { ...state, participants: unproxiedParticipants(state.participants) };
 }
 
 /** offset = serverTime + rtt / 2 − clientNow, clientNow taken when the answer arrived. */

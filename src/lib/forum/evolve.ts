@@ -82,6 +82,17 @@ const EVOLVERS = Object.assign(
 ) as Record<string, Evolver<unknown>>;
 export const EVENT_TYPES = Object.keys(EVOLVERS) as EventType[];
 
+/**
+ * The events whose evolvers change `state.participants` (evolve.spec.ts checks that no other
+ * evolver touches them). A page keeps the participants outside Svelte's deep reactivity and
+ * replaces them after one of these (src/lib/client/live-forum.svelte.ts).
+ */
+export const PARTICIPANT_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+	'participant.registered',
+	'presence.checked_in',
+	'presence.checked_out'
+]);
+
 /** Apply an event to a state the caller owns (changes it in place). Throws on an unknown type. */
 export function apply(state: ForumState, event: ForumEvent): void {
 	const evolver = Object.hasOwn(EVOLVERS, event.type) ? EVOLVERS[event.type] : undefined;

@@ -10,7 +10,16 @@ import {
 	parseCommand,
 	type ForumEvent
 } from './rules';
-import { as, commandId, display, forumWith, stamp, T0 } from './testing';
+import { PARTICIPANT_EVENTS } from './evolve';
+import {
+	as,
+	commandId,
+	display,
+	forumWith,
+	stamp,
+	T0,
+	unchangedParticipantsUnless
+} from './testing';
 
 describe('parseCommand', () => {
 	it('accepts a well-formed command and returns it', () => {
@@ -213,6 +222,27 @@ describe('evolve and apply', () => {
 			expect(() => apply(forum, bogus)).toThrow(/Unknown event type/);
 		}
 	);
+
+	it('PARTICIPANT_EVENTS change the participants; any other event changing them is caught', () => {
+		const forum = forumWith();
+		const checkedIn = stamp(
+			{ type: 'presence.checked_in', payload: { participantId: 'p-sg' }, audience: 'public' },
+			T0,
+			'p-sg'
+		);
+		const after = evolve(forum, checkedIn);
+		expect(PARTICIPANT_EVENTS.has('presence.checked_in')).toBe(true);
+		expect(after.participants['p-sg'].present).toBe(true);
+		expect(() => unchangedParticipantsUnless(forum, after, [checkedIn])).not.toThrow();
+		// the same change under the name of an event outside the set: what `run` refuses to let pass
+		const disguised = { ...checkedIn, type: 'forum.opened' } as ForumEvent;
+		expect(() => unchangedParticipantsUnless(forum, after, [disguised])).toThrow(
+			/forum.opened changed the participants/
+		);
+		expect(() =>
+			unchangedParticipantsUnless(forum, evolve(forum, opened()), [opened()])
+		).not.toThrow();
+	});
 
 	it('every event type has an evolver', () => {
 		expect(EVENT_TYPES).toEqual(

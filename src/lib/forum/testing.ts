@@ -4,8 +4,10 @@
  * resulting state and events ("then"). Generic on purpose so every family's spec can use them.
  * No test code here: the helpers throw plain errors when a spec misuses them.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { audiencesFor, type Viewer } from './audience';
 import type { DecisionContext, NewEvent } from './define';
+import { PARTICIPANT_EVENTS } from './evolve';
 import { blankForum } from './forum.rules';
 import type { Refusal } from './refusal';
 import type { Actor } from './roles';
@@ -247,7 +249,25 @@ export function run(
 	if (!Array.isArray(decision)) return { ok: false, refusal: decision, state };
 	const actorId = actor.kind === 'participant' ? actor.participantId : null;
 	const events = decision.map((e) => stamp(e, ctx.now, actorId));
-	return { ok: true, state: events.reduce(evolve, state), events };
+	const next = events.reduce(evolve, state);
+	unchangedParticipantsUnless(state, next, events);
+	return { ok: true, state: next, events };
+}
+
+/**
+ * Pages replace their participants only after the events of PARTICIPANT_EVENTS (evolve.ts): every
+ * command a spec gives checks that no other event changed them.
+ */
+export function unchangedParticipantsUnless(
+	before: ForumState,
+	after: ForumState,
+	events: ForumEvent[]
+): void {
+	if (events.some((e) => PARTICIPANT_EVENTS.has(e.type))) return;
+	if (!isDeepStrictEqual(before.participants, after.participants)) {
+		const types = events.map((e) => e.type).join(', ');
+		throw new Error(`${types} changed the participants but is not in PARTICIPANT_EVENTS`);
+	}
 }
 
 /** The accepted result of `run`; throws with the refusal if it was refused. */
