@@ -5,8 +5,7 @@
  * emits to its own sockets only (`io.local`), so the log stays the one source of truth and a
  * client sees the same events in the same order on any server (src/lib/server/log-follower.ts).
  */
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
+import type { createClient } from 'redis';
 import type { Server } from 'socket.io';
 import { log } from './log';
 
@@ -17,6 +16,11 @@ let clients: { pub: RedisClient; sub: RedisClient } | null = null;
 /** Connect the Redis adapter when REDIS_URL is set; resolves once both connections are up. */
 export async function connectAdapter(io: Server, url = process.env.REDIS_URL): Promise<void> {
 	if (!url || clients) return;
+	// loaded only when configured: a single server does not pay for Redis's client at every start
+	const [{ createClient }, { createAdapter }] = await Promise.all([
+		import('redis'),
+		import('@socket.io/redis-adapter')
+	]);
 	const pub = createClient({ url });
 	const sub = pub.duplicate();
 	for (const [role, client] of [

@@ -6,8 +6,9 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { configuredKind, type DatabaseKind } from './dialect';
 import { log } from './log';
 
@@ -87,11 +88,20 @@ export function openStore(env: NodeJS.ProcessEnv = process.env): Store {
 	};
 }
 
-// int8 (bigint) columns hold sequence numbers and millisecond times, far below 2^53: read them as
-// numbers, as SQLite gives them. (count() and max() answer int8 too.)
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+/**
+ * PostgreSQL's client, loaded the first time it is needed: a server on SQLite does not pay for
+ * loading it at every start (with Redis's client, about 0.3 s of CPU: BENCHMARKS.md, start-up).
+ */
+export function pgModule(): typeof pg {
+	const loaded = createRequire(import.meta.url)('pg') as typeof pg;
+	// int8 (bigint) columns hold sequence numbers and millisecond times, far below 2^53: read them
+	// as numbers, as SQLite gives them. (count() and max() answer int8 too.)
+	loaded.types.setTypeParser(loaded.types.builtins.INT8, (value) => Number(value));
+	return loaded;
+}
 
 export function openPostgres(url: string): Store {
+	const pg = pgModule();
 	const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL ?? 10) });
 	// An idle client losing its connection must not crash the server; the next query reconnects.
 	pool.on('error', (error) => log.warn({ err: error }, 'PostgreSQL: an idle connection was lost'));

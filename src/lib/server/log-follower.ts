@@ -4,7 +4,8 @@
  * seen and publishes it to its own sockets. A lost connection (or a lost notification) is
  * covered by catching every forum up when the listener reconnects, and by a slow poll.
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { pgModule } from './db';
 import type { ForumService } from './forum.service';
 import { log } from './log';
 
@@ -32,7 +33,7 @@ export async function followPostgresLog(url: string, forums: ForumService): Prom
 			.catch((error) => log.error({ err: error }, 'catching up with the log failed'));
 
 	async function connect(): Promise<void> {
-		const next = new pg.Client({ connectionString: url });
+		const next = new (pgModule().Client)({ connectionString: url });
 		next.on('notification', (message) => {
 			if (message.channel !== NOTIFY_CHANNEL || !message.payload) return;
 			let notice: { forum?: unknown; head?: unknown };
