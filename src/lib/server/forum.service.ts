@@ -43,6 +43,17 @@ const VIEW_CLASSES = {
 } as const satisfies Record<string, Audience[]>;
 type ViewClass = keyof typeof VIEW_CLASSES;
 
+/** For each audience, the shared views that see it (worked out once, not for every event). */
+const VIEWS_SEEING = new Map<Audience, ViewClass[]>();
+for (const [name, audiences] of Object.entries(VIEW_CLASSES) as [
+	ViewClass,
+	readonly Audience[]
+][]) {
+	for (const audience of audiences) {
+		VIEWS_SEEING.set(audience, [...(VIEWS_SEEING.get(audience) ?? []), name]);
+	}
+}
+
 /** Events read from the log at once when catching up (see `catchUp`). */
 const CATCH_UP_PAGE = 5000;
 
@@ -153,11 +164,7 @@ export class ForumHost {
 			}
 			apply(this.full, event);
 			if (event.audience !== 'member_states') apply(this.outside, event);
-			for (const [name, audiences] of Object.entries(VIEW_CLASSES)) {
-				if ((audiences as readonly Audience[]).includes(event.audience)) {
-					apply(this.views[name as ViewClass], event);
-				}
-			}
+			for (const name of VIEWS_SEEING.get(event.audience) ?? []) apply(this.views[name], event);
 			if (event.audience.startsWith('participant:')) {
 				const participantId = event.audience.slice('participant:'.length);
 				const view = this.personal.get(participantId);
