@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { api, commandId, login, REPO_ROOT } from '../support/server';
-import { DEMO_PASSWORD, serverForThisFile, signedIn } from './support';
+import { api, login, REPO_ROOT } from '../support/server';
+import { DEMO_PASSWORD, must as mustGive, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 const FORUM = 'wtpf-26';
@@ -20,15 +20,8 @@ test.beforeAll(async () => {
 	const emails = ['sg@itu.demo', 'fra.head@wtpf.demo', 'bra.head@wtpf.demo', 'ken.head@wtpf.demo'];
 	const cookies = new Map<string, string>();
 	for (const email of emails) cookies.set(email, await login(url, email));
-	async function must(email: string, type: string, payload: Record<string, unknown> = {}) {
-		const reply = await api(url, cookies.get(email)).post(`/api/forums/${FORUM}/commands`, {
-			id: commandId(),
-			type,
-			...payload
-		});
-		expect(reply.status, `${email} ${type}: ${JSON.stringify(reply.body)}`).toBe(200);
-		return reply.body;
-	}
+	const must = (email: string, type: string, payload?: Record<string, unknown>) =>
+		mustGive(api(url, cookies.get(email)), type, payload);
 	await must('sg@itu.demo', 'forum.open');
 	await must('sg@itu.demo', 'agenda.open', { item: 1 });
 	await must('sg@itu.demo', 'agenda.close', { item: 1 });

@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { api, commandId, login } from '../support/server';
-import { serverForThisFile, signedIn } from './support';
+import { must as mustGive, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 const FORUM = 'wtpf-26';
-const COMMANDS = `/api/forums/${FORUM}/commands`;
 /** The heads of delegation checked in: 16 of the 28 accredited Member States, a quorum. */
 const HEADS = ['fra', 'bra', 'ken', 'chn', 'egy', 'sau', 'rus', 'arg', 'mex', 'ind', 'jpn', 'usa'];
 const MORE_HEADS = ['deu', 'che', 'nga', 'zaf'];
@@ -31,14 +30,8 @@ test('a session for Member States only: decided, held, closed, its summary publi
 		const signed = await Promise.all(batch.map((email) => login(url, email)));
 		batch.forEach((email, j) => cookies.set(email, signed[j]));
 	}
-	async function must(email: string, type: string, payload: Record<string, unknown> = {}) {
-		const reply = await api(url, cookies.get(email)).post(COMMANDS, {
-			id: commandId(),
-			type,
-			...payload
-		});
-		expect(reply.status, `${email} ${type}: ${JSON.stringify(reply.body)}`).toBe(200);
-	}
+	const must = (email: string, type: string, payload?: Record<string, unknown>) =>
+		mustGive(api(url, cookies.get(email)), type, payload);
 	await must('sg@itu.demo', 'forum.open');
 	await must('sg@itu.demo', 'agenda.open', { item: 1 });
 	await must('sg@itu.demo', 'agenda.close', { item: 1 });
