@@ -77,6 +77,13 @@ interface Tentative {
 	outside: ForumState;
 }
 
+/** What a batch has decided so far, not yet on disk nor in the host's views. */
+interface BatchSoFar {
+	events: ForumEvent[];
+	/** per sender: their view with the events of `events[0 … applied)` they may see */
+	views: Map<string, { state: ForumState; applied: number }>;
+}
+
 /** A command waiting for its batch, and how to answer it. */
 interface QueuedCommand {
 	command: Command;
@@ -473,19 +480,35 @@ export class ForumService {
 	 */
 	private async refusalWithoutLeaks(
 		host: ForumHost,
+		states: Tentative,
+		soFar: BatchSoFar,
 		command: Command,
 		actor: Actor & { kind: 'participant' },
 		context: DecisionContext,
 		refusal: Refusal
 	): Promise<Refusal> {
 		if (refusal.code === 'not_allowed' || refusal.code === 'restricted_session') return refusal;
-		const view = await host.viewFor(this.db, {
-			kind: 'participant',
-			participantId: actor.participantId
-		});
-		const seen = decide(view, command, actor, context);
-		const same = isRefusal(seen) && seen.code === refusal.code && seen.message === refusal.message;
-		return same ? refusal : NOT_POSSIBLE_NOW;
+		const viewer: Viewer = { kind: 'participant', participantId: actor.participantId };
+		const same = (view: ForumState) => {
+			const seen = decide(view, command, actor, context);
+			return isRefusal(seen) && seen.code === refusal.code && seen.message === refusal.message;
+		};
+		const view = await host.viewFor(this.db, viewer);
+		if (same(view)) return refusal;
+		// The commands decided before this one in the batch are not in the view yet (they are not on
+		// disk): the sender's view with what they may see of them, made once per sender and batch.
+		if (soFar.events.length === 0) return NOT_POSSIBLE_NOW;
+		let caughtUp = soFar.views.get(actor.participantId);
+		if (!caughtUp) {
+			caughtUp = { state: structuredClone(view), applied: 0 };
+			soFar.views.set(actor.participantId, caughtUp);
+		}
+		const audiences = audiencesFor(states.full, viewer);
+		for (const event of soFar.events.slice(caughtUp.applied)) {
+			if (audiences.includes(event.audience)) apply(caughtUp.state, event);
+		}
+		caughtUp.applied = soFar.events.length;
+		return same(caughtUp.state) ? refusal : NOT_POSSIBLE_NOW;
 	}
 
 	/**
@@ -621,6 +644,7 @@ export class ForumService {
 		const expectedHead = states.head;
 		const outcomes: CommandOutcome[] = [];
 		const appended: CommandEvents[] = [];
+		const soFar: BatchSoFar = { events: [], views: new Map() };
 		let before: ((trx: Transaction<Database>) => Promise<void>) | undefined;
 		for (const { command, accountId } of batch) {
 			const previous = applied.get(command.id);
@@ -636,7 +660,7 @@ export class ForumService {
 				);
 				continue;
 			}
-			const decision = await this.decideOne(host, states, command, accountId);
+			const decision = await this.decideOne(host, states, soFar, command, accountId);
 			if ('outcome' in decision) {
 				outcomes.push(decision.outcome);
 				continue;
@@ -651,6 +675,7 @@ export class ForumService {
 				states.head = event.seq;
 			}
 			appended.push({ command: { id: command.id, actor: accountId, type: command.type }, events });
+			soFar.events.push(...events);
 			outcomes.push({ ok: true, seq: states.head, events });
 			before = decision.before ?? before;
 		}
@@ -676,6 +701,7 @@ export class ForumService {
 	private async decideOne(
 		host: ForumHost,
 		states: Tentative,
+		soFar: BatchSoFar,
 		command: Command,
 		accountId: string
 	): Promise<
@@ -713,7 +739,15 @@ export class ForumService {
 		}
 		const decided = decide(states.full, command, actor, context);
 		if (isRefusal(decided)) {
-			const told = await this.refusalWithoutLeaks(host, command, actor, context, decided);
+			const told = await this.refusalWithoutLeaks(
+				host,
+				states,
+				soFar,
+				command,
+				actor,
+				context,
+				decided
+			);
 			return { outcome: failure(told.status, told.code, told.message) };
 		}
 		const decision = this.publicOnlyIfPublic(states, command, actor, context, decided);

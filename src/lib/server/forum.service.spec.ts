@@ -1,0 +1,67 @@
+/**
+ * Group commit (forum.service.ts `runBatch`): commands that arrive together are decided one after
+ * another in one batch, each against the forum as those before it leave it, on a real (in-memory)
+ * SQLite database.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewEvent } from '$lib/forum/define';
+import { openDatabase, type DB } from './db';
+import { DEMO_FORUM } from './demo.data';
+import { ForumService, type CommandOutcome } from './forum.service';
+import { migrateToLatest } from './migrate';
+
+const FORUM = DEMO_FORUM.slug;
+
+function outcome(o: CommandOutcome): string {
+	return o.ok ? 'ok' : `${o.status} ${o.error.code}`;
+}
+
+describe('a batch of commands (group commit)', () => {
+	let db: DB;
+	let forums: ForumService;
+
+	beforeEach(async () => {
+		db = openDatabase(':memory:').db;
+		await migrateToLatest(db);
+		forums = new ForumService(db);
+		await forums.createForum(DEMO_FORUM);
+		const people: NewEvent[] = [
+			{
+				type: 'delegation.registered',
+				payload: { id: 'FRA', name: 'France', category: 'member_state' },
+				audience: 'public'
+			},
+			...[
+				{ participantId: 'p-sg', name: 'SG', delegationId: null, role: 'secretariat' },
+				{ participantId: 'p-fra', name: 'Claire Dubois', delegationId: 'FRA', role: 'head' },
+				{ participantId: 'p-fra-2', name: 'Julien Moreau', delegationId: 'FRA', role: 'delegate' }
+			].map((payload): NewEvent => ({
+				type: 'participant.registered',
+				payload,
+				audience: 'public'
+			}))
+		];
+		await forums.appendAsServer(FORUM, people);
+		for (const command of [{ type: 'forum.open' }, { type: 'agenda.open', item: 1 }]) {
+			const done = await forums.execute(FORUM, 'p-sg', { id: randomUUID(), ...command });
+			expect(outcome(done)).toBe('ok');
+		}
+	});
+	afterEach(async () => {
+		await db.destroy();
+	});
+
+	it('words a refusal as the rules do when an earlier command of the same batch caused it', async () => {
+		// Given at once, the three go into one batch: the first puts France on the list, and the
+		// others are refused for it. The sender's own view of the forum, which the check against
+		// leaks reads, must include what the batch decided before (it is not on disk yet).
+		const sent = ['p-fra', 'p-fra-2', 'p-fra'].map((who) =>
+			forums.execute(FORUM, who, { id: randomUUID(), type: 'floor.request', kind: 'statement' })
+		);
+		const outcomes = (await Promise.all(sent)).map(outcome);
+		expect(outcomes).toEqual(['ok', '409 already_on_list', '409 already_on_list']);
+		const host = (await forums.host(FORUM))!;
+		expect(host.full.floor[1].requests.map((r) => r.participantId)).toEqual(['p-fra']);
+	});
+});
