@@ -5,11 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewEvent } from '$lib/forum/define';
-import { openDatabase, type DB } from './db';
+import type { DB } from './db';
 import { DEMO_FORUM } from './demo.data';
-import { ForumService, type CommandOutcome } from './forum.service';
-import { migrateToLatest } from './migrate';
+import type { CommandOutcome, ForumService } from './forum.service';
+import { forumInMemory } from './testing';
 
 const FORUM = DEMO_FORUM.slug;
 
@@ -22,27 +21,11 @@ describe('a batch of commands (group commit)', () => {
 	let forums: ForumService;
 
 	beforeEach(async () => {
-		db = openDatabase(':memory:').db;
-		await migrateToLatest(db);
-		forums = new ForumService(db);
-		await forums.createForum(DEMO_FORUM);
-		const people: NewEvent[] = [
-			{
-				type: 'delegation.registered',
-				payload: { id: 'FRA', name: 'France', category: 'member_state' },
-				audience: 'public'
-			},
-			...[
-				{ participantId: 'p-sg', name: 'SG', delegationId: null, role: 'secretariat' },
-				{ participantId: 'p-fra', name: 'Claire Dubois', delegationId: 'FRA', role: 'head' },
-				{ participantId: 'p-fra-2', name: 'Julien Moreau', delegationId: 'FRA', role: 'delegate' }
-			].map((payload): NewEvent => ({
-				type: 'participant.registered',
-				payload,
-				audience: 'public'
-			}))
-		];
-		await forums.appendAsServer(FORUM, people);
+		({ db, forums } = await forumInMemory([
+			{ participantId: 'p-sg', name: 'SG', delegationId: null, role: 'secretariat' },
+			{ participantId: 'p-fra', name: 'Claire Dubois', delegationId: 'FRA', role: 'head' },
+			{ participantId: 'p-fra-2', name: 'Julien Moreau', delegationId: 'FRA', role: 'delegate' }
+		]));
 		for (const command of [{ type: 'forum.open' }, { type: 'agenda.open', item: 1 }]) {
 			const done = await forums.execute(FORUM, 'p-sg', { id: randomUUID(), ...command });
 			expect(outcome(done)).toBe('ok');

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewEvent } from '$lib/forum/define';
-import { openDatabase, type DB } from './db';
-import { DEMO_FORUM } from './demo.data';
-import { ForumService } from './forum.service';
-import { migrateToLatest } from './migrate';
+import type { DB } from './db';
+import type { ForumService } from './forum.service';
 import { checkReport, importReport, LIMITS, REPORT_MAX_BYTES } from './report.import';
+import { forumInMemory } from './testing';
 
 function sectionsOf(markdown: string) {
 	const checked = checkReport(markdown);
@@ -149,26 +147,10 @@ describe('importReport (a real in-memory database)', () => {
 	let forums: ForumService;
 
 	beforeEach(async () => {
-		db = openDatabase(':memory:').db;
-		await migrateToLatest(db);
-		forums = new ForumService(db);
-		await forums.createForum(DEMO_FORUM);
-		const people: NewEvent[] = [
-			{
-				type: 'delegation.registered',
-				payload: { id: 'FRA', name: 'France', category: 'member_state' },
-				audience: 'public'
-			},
-			...[
-				{ participantId: 'p-sg', name: 'SG', delegationId: null, role: 'secretariat' },
-				{ participantId: 'p-fra', name: 'Delegate', delegationId: 'FRA', role: 'head' }
-			].map((payload): NewEvent => ({
-				type: 'participant.registered',
-				payload,
-				audience: 'public'
-			}))
-		];
-		await forums.appendAsServer(DEMO_FORUM.slug, people);
+		({ db, forums } = await forumInMemory([
+			{ participantId: 'p-sg', name: 'SG', delegationId: null, role: 'secretariat' },
+			{ participantId: 'p-fra', name: 'Delegate', delegationId: 'FRA', role: 'head' }
+		]));
 	});
 	afterEach(async () => {
 		await db.destroy();
