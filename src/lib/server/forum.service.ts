@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { audiencesFor, type Audience, type Viewer } from '$lib/forum/audience';
+import { audiencesFor, canSee, type Audience, type Viewer } from '$lib/forum/audience';
 import { blankForum, type ForumCreated } from '$lib/forum/forum.rules';
 import { isRefusal, type DecisionContext, type NewEvent } from '$lib/forum/define';
 import {
@@ -503,9 +503,8 @@ export class ForumService {
 			caughtUp = { state: structuredClone(view), applied: 0 };
 			soFar.views.set(actor.participantId, caughtUp);
 		}
-		const audiences = audiencesFor(states.full, viewer);
 		for (const event of soFar.events.slice(caughtUp.applied)) {
-			if (audiences.includes(event.audience)) apply(caughtUp.state, event);
+			if (canSee(states.full, viewer, event.audience)) apply(caughtUp.state, event);
 		}
 		caughtUp.applied = soFar.events.length;
 		return same(caughtUp.state) ? refusal : NOT_POSSIBLE_NOW;
