@@ -115,6 +115,34 @@ describe('foundation', () => {
 		await expect(connect(server.url, cookie)).rejects.toThrow('not_signed_in');
 	});
 
+	it('serves the forum page with its participants beside the HTML, as the state gives them', async () => {
+		const page = await fetch(`${server.url}/forums/${FORUM}`, { headers: { cookie: fra } });
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		const href = `/api/forums/${FORUM}/participants`;
+		// asked for from the head, while the HTML is still read; no participant list in the page
+		expect(html).toMatch(
+			new RegExp(`<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous"`)
+		);
+		const state = (await snapshot(fra)).state;
+		const others = Object.values(state.participants as Record<string, { id: string; name: string }>)
+			.map((p) => p.id)
+			.filter((id) => !html.includes(id));
+		// the ids of participants the page does not name appear nowhere in it
+		expect(others.length).toBeGreaterThan(5);
+
+		const list = await api(server.url, fra).get(href);
+		expect(list.status).toBe(200);
+		expect(list.body).toEqual({
+			forum: FORUM,
+			seq: expect.any(Number),
+			participants: Object.values(state.participants)
+		});
+		expect((await api(server.url).get(href)).body.error.code).toBe('not_signed_in');
+		const unknown = await api(server.url, fra).get('/api/forums/no-such-forum/participants');
+		expect([unknown.status, unknown.body.error.code]).toEqual([404, 'no_such_forum']);
+	});
+
 	it('pushes the opening officer’s commands to another participant in sequence order', async () => {
 		const officer = await open(sg);
 		const delegate = await open(fra);

@@ -105,6 +105,7 @@ class Witness {
 			? [`/display/${FORUM}`, `/display/${FORUM}/__data.json`, `/api/forums/${FORUM}/state`]
 			: [
 					`/api/forums/${FORUM}/state`,
+					`/api/forums/${FORUM}/participants`,
 					`/api/forums/${FORUM}/events?after=0`,
 					`/api/forums/${FORUM}/events?after=0&limit=5000`,
 					'/api/me',

@@ -19,6 +19,7 @@ import {
 import type { Actor } from '$lib/forum/roles';
 import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
+import type { ParticipantList } from '$lib/forum/participants-beside';
 import type { CommandAck, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
 import { recordAudit } from './auth/audit';
@@ -433,6 +434,24 @@ export class ForumService {
 			// a copy: the live view changes as events arrive, the snapshot must not
 			state: structuredClone(await host.viewFor(this.db, viewer))
 		}));
+	}
+
+	/**
+	 * The participants as the viewer may see them (the forum page fetches them beside its HTML:
+	 * participants-beside.ts), as JSON text written under the host's lock: no copy of the state.
+	 */
+	async participantsJson(slug: string, viewer: Viewer): Promise<string | undefined> {
+		const host = await this.host(slug);
+		if (!host) return undefined;
+		return host.mutex.run(async () => {
+			const view = await host.viewFor(this.db, viewer);
+			const list: ParticipantList = {
+				forum: slug,
+				seq: host.head,
+				participants: Object.values(view.participants)
+			};
+			return JSON.stringify(list);
+		});
 	}
 
 	/**

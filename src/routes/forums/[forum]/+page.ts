@@ -1,16 +1,17 @@
 import { loadChairConsole } from '$lib/client/chair-console';
-import { unpackSnapshot } from '$lib/forum/packed-participants';
+import { joinParticipants, participantsFor } from '$lib/forum/participants-beside';
 import { presidingOfficerId } from '$lib/forum/types';
 import type { PageLoad } from './$types';
 
 /**
- * The server's data with its participants unpacked (packed-participants.ts), and the Chair's
- * console if this participant presides (chair-console.ts).
+ * The server's data with its participants joined (fetched in the browser: participants-beside.ts),
+ * and the Chair's console if this participant presides (chair-console.ts).
  */
-export const load: PageLoad = async ({ data }) => {
-	const snapshot = unpackSnapshot(data.snapshot);
+export const load: PageLoad = async ({ data, fetch }) => {
+	const { participants, ...rest } = data;
+	const snapshot = joinParticipants(data.snapshot, await participantsFor(participants, fetch));
 	return {
-		...data,
+		...rest,
 		snapshot,
 		chairConsole:
 			presidingOfficerId(snapshot.state) === data.you.participantId
