@@ -5,14 +5,30 @@
  * broadcasts the event it is given (a copy of a real event, so the payload has the same size) to
  * the room, then acknowledges. No authentication, no rules, no database: what is left is the cost
  * of Socket.IO itself.
+ *
+ * It also serves the page baseline (BASELINE_PAGE_DIR, written by bench/run.mjs): `GET /` is a
+ * small server-rendered page with the delegate's agenda as plain HTML, whose one script
+ * (bench/baseline-page.js, bundled with the product's Socket.IO client) connects and syncs.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { Server } from 'socket.io';
 
 const port = Number(process.env.PORT);
 const host = process.env.HOST ?? '127.0.0.1';
 const io = new Server({ serveClient: false, maxHttpBufferSize: 256 * 1024 });
-const server = createServer((_request, response) => response.writeHead(404).end());
+const pageDir = process.env.BASELINE_PAGE_DIR;
+const PAGE_FILES = {
+	'/': ['index.html', 'text/html; charset=utf-8'],
+	'/client.js': ['client.js', 'text/javascript; charset=utf-8']
+};
+const server = createServer((request, response) => {
+	const file = pageDir && PAGE_FILES[request.url];
+	if (!file) return response.writeHead(404).end();
+	response.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' });
+	response.end(readFileSync(join(pageDir, file[0])));
+});
 io.attach(server);
 
 let seq = Number(process.env.BASELINE_HEAD ?? 0);

@@ -150,25 +150,41 @@ export async function writeReport(results, path) {
 
 	if (phases.page) {
 		const loads = phases.page.loads;
+		const baseline = phases.page.baseline ?? [];
 		const kb = (k) => fmt(spread(loads.map((l) => l[k] / 1024)), (v) => v.toFixed(1));
 		const usable = spread(loads.map((l) => l.usableMs));
 		const js = spread(loads.map((l) => l.jsGzip / 1024));
+		// each load against the baseline load that followed it (they alternate)
+		const ratios = spread(loads.map((l, i) => l.usableMs / baseline[i]?.usableMs));
 		add(
 			"## 5. Page weight and speed (the delegate's view)",
 			'',
-			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), cache disabled, on loopback. Usable: the agenda is shown and the connection badge says "Live". Sizes gzipped at level 9. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
+			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), cache disabled, on loopback. Usable: the agenda is shown and the connection badge says "Live". Sizes gzipped at level 9. Baseline, loaded in turn with it in the same browser: the least page that is usable by the same test (bench/baseline-page.js: the agenda as plain HTML, one script with the product's Socket.IO client that connects, syncs and says "Live"), from the bare Socket.IO server. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
 			'',
 			'| | min / median / max |',
 			'| --- | --- |',
 			`| usable after, ms | ${fmt(usable, int)} |`,
+			...(baseline.length
+				? [
+						`| baseline page usable after, ms | ${fmt(spread(baseline.map((l) => l.usableMs)), int)} |`,
+						`| ratio to the baseline (per pair of loads) | ${fmt(ratios, (v) => v.toFixed(2))} |`
+					]
+				: []),
 			`| DOMContentLoaded, ms | ${fmt(spread(loads.map((l) => l.domContentLoadedMs)), int)} |`,
 			`| JavaScript, KB gzip (${loads[0].jsFiles} files) | ${kb('jsGzip')} |`,
 			`| JavaScript, KB raw | ${kb('jsRaw')} |`,
 			`| CSS, KB gzip (${loads[0].cssFiles} files) | ${kb('cssGzip')} |`,
 			`| HTML document, KB gzip | ${kb('htmlGzip')} |`,
 			`| HTML document, KB raw | ${kb('htmlRaw')} |`,
+			`| fetched (participants), KB gzip | ${kb('fetchedGzip')} |`,
+			`| fetched (participants), KB raw | ${kb('fetchedRaw')} |`,
 			'',
 			`- Largest assets: ${loads[0].largest.join(', ')}.`,
+			...(baseline.length
+				? [
+						`- Baseline page: JavaScript ${(baseline[0].jsGzip / 1024).toFixed(1)} KB gzip in ${baseline[0].jsFiles} file, HTML ${(baseline[0].htmlGzip / 1024).toFixed(1)} KB gzip.`
+					]
+				: []),
 			`- Goal (JS < 100 KB gzip, usable < 1.5 s): JavaScript ${met(js.median < 100)}, usable ${met(usable.median < 1500)}.`,
 			''
 		);

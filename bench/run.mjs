@@ -539,6 +539,37 @@ async function connectTimed(connect) {
 
 // ------------------------------------------------------------------ 5. page weight and speed
 
+/**
+ * The page baseline, written to `dir`: bench/baseline-page.js bundled with the product's Socket.IO
+ * client, and a page with the delegate's agenda (its ten items) as plain server-rendered HTML.
+ */
+async function buildBaselinePage(dir) {
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		root: repo,
+		build: {
+			outDir: dir,
+			emptyOutDir: true,
+			minify: true,
+			lib: {
+				entry: join(repo, 'bench/baseline-page.js'),
+				formats: ['es'],
+				fileName: () => 'client.js'
+			}
+		}
+	});
+	const items = Array.from(
+		{ length: 10 },
+		(_, i) =>
+			`<li data-testid="agenda-item-${i + 1}"><span>${i + 1}</span> Agenda item ${i + 1}</li>`
+	).join('');
+	writeFileSync(
+		join(dir, 'index.html'),
+		`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Baseline</title><script type="module" src="/client.js"></script></head><body><header><h1>Sixth World Telecommunication/ICT Policy Forum</h1><span data-testid="connection">Connecting…</span></header><main><ol>${items}</ol></main></body></html>`
+	);
+}
+
 async function pagePhase(template) {
 	log(`\n5. Page weight and speed of the delegate's view (Chromium, CPU ×4 slower), ${runs} loads`);
 	const dbPath = copyDatabase(template.dbPath, join(work, 'page'));
@@ -550,6 +581,14 @@ async function pagePhase(template) {
 		port,
 		nodeArgs: cpuProfArgs('page-server')
 	});
+	const pageDir = join(work, 'baseline-page');
+	await buildBaselinePage(pageDir);
+	const basePort = await freePort();
+	const baseline = await startProcess({
+		cwd: repo,
+		script: 'bench/baseline-server.mjs',
+		env: { PORT: String(basePort), HOST, BASELINE_PAGE_DIR: pageDir }
+	});
 	try {
 		const delegate =
 			template.people.find((p) => p.category === 'member_state' && p.role === 'delegate') ??
@@ -558,20 +597,27 @@ async function pagePhase(template) {
 			? join(tmpdir(), 'plenary-bench-profiles')
 			: null;
 		const loads = await measurePage({
-			url,
-			path: `/forums/${FORUM}`,
-			token: delegate.token,
+			targets: [
+				{ name: 'plenary', url, path: `/forums/${FORUM}`, token: delegate.token },
+				{ name: 'baseline', url: `http://${HOST}:${basePort}`, path: '/' }
+			],
 			runs,
 			profileDir
 		});
-		for (const l of loads) {
-			log(
-				`   HTML from ${l.responseStartMs.toFixed(0)} to ${l.responseEndMs.toFixed(0)} ms, scripts and styles in by ${l.assetsLoadedMs.toFixed(0)} ms, DOM interactive ${l.domInteractiveMs.toFixed(0)} ms, DOMContentLoaded ${l.domContentLoadedMs.toFixed(0)} ms; usable after ${l.usableMs.toFixed(0)} ms; JS ${(l.jsGzip / 1024).toFixed(1)} KB gzip in ${l.jsFiles} files, CSS ${(l.cssGzip / 1024).toFixed(1)} KB, HTML ${(l.htmlGzip / 1024).toFixed(1)} KB gzip (${(l.htmlRaw / 1024).toFixed(0)} KB raw)`
-			);
+		for (const [name, list] of Object.entries(loads)) {
+			for (const l of list) {
+				log(
+					`   ${name}: HTML from ${l.responseStartMs.toFixed(0)} to ${l.responseEndMs.toFixed(0)} ms, scripts and styles in by ${l.assetsLoadedMs.toFixed(0)} ms, DOM interactive ${l.domInteractiveMs.toFixed(0)} ms, DOMContentLoaded ${l.domContentLoadedMs.toFixed(0)} ms; usable after ${l.usableMs.toFixed(0)} ms; JS ${(l.jsGzip / 1024).toFixed(1)} KB gzip in ${l.jsFiles} files, CSS ${(l.cssGzip / 1024).toFixed(1)} KB, HTML ${(l.htmlGzip / 1024).toFixed(1)} KB gzip (${(l.htmlRaw / 1024).toFixed(0)} KB raw), fetched ${(l.fetchedGzip / 1024).toFixed(1)} KB gzip (${(l.fetchedRaw / 1024).toFixed(0)} KB raw)`
+				);
+			}
 		}
-		results.phases.page = { participants: CONFIG.participants, loads };
+		results.phases.page = {
+			participants: CONFIG.participants,
+			loads: loads.plenary,
+			baseline: loads.baseline
+		};
 	} finally {
-		await server.stop();
+		await Promise.all([server.stop(), baseline.stop()]);
 	}
 }
 
