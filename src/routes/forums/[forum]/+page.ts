@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { loadChairConsole } from '$lib/client/chair-console';
 import { joinParticipants, participantsFor } from '$lib/forum/participants-beside';
 import { presidingOfficerId } from '$lib/forum/types';
@@ -9,7 +10,15 @@ import type { PageLoad } from './$types';
  */
 export const load: PageLoad = async ({ data, fetch }) => {
 	const { participants, ...rest } = data;
-	const snapshot = joinParticipants(data.snapshot, await participantsFor(participants, fetch));
+	const joined = await participantsFor(participants, fetch).catch(() =>
+		// the HTML came, the list beside it did not (three tries): the connection dropped between
+		error(503, {
+			code: 'participants_unavailable',
+			message:
+				'The list of participants could not be loaded. Check the connection and reload the page.'
+		})
+	);
+	const snapshot = joinParticipants(data.snapshot, joined);
 	return {
 		...rest,
 		snapshot,
