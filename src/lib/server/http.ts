@@ -1,6 +1,7 @@
 /** Helpers for the JSON API: one error shape, `{ error: { code, message } }`. */
 import { json } from '@sveltejs/kit';
 import type { Viewer } from '$lib/forum/audience';
+import { app, type App } from './app';
 import type { ForumHost } from './forum.service';
 import type { Account } from './auth/session';
 
@@ -23,4 +24,20 @@ export function viewerOf(host: ForumHost, account: Account): Viewer | null {
 	return host.full.participants[account.id]
 		? { kind: 'participant', participantId: account.id }
 		: null;
+}
+
+/**
+ * The app, the caller's account, the forum's host and the caller's viewer in it, for an API route; or the route's answer
+ * when there is none: `401 not_signed_in`, `404 no_such_forum` (no such forum, or the caller takes
+ * no part in it: the two look the same from outside).
+ */
+export async function apiViewer(
+	account: Account | null,
+	slug: string
+): Promise<{ app: App; account: Account; host: ForumHost; viewer: Viewer } | Response> {
+	if (!account) return NOT_SIGNED_IN();
+	const started = await app();
+	const host = await started.forums.host(slug);
+	const viewer = host && viewerOf(host, account);
+	return host && viewer ? { app: started, account, host, viewer } : NO_SUCH_FORUM();
 }

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { app } from '$lib/server/app';
-import { apiError, NO_SUCH_FORUM, NOT_SIGNED_IN, viewerOf } from '$lib/server/http';
+import { apiError, apiViewer, NO_SUCH_FORUM, NOT_SIGNED_IN } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 const MAX_LIMIT = 5000;
@@ -24,10 +23,10 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			`\`limit\` is a whole number from 1 to ${MAX_LIMIT}.`
 		);
 	}
-	const { forums } = await app();
-	const host = await forums.host(params.forum);
-	const viewer = host && viewerOf(host, locals.account);
-	if (!viewer) return NO_SUCH_FORUM();
+	const caller = await apiViewer(locals.account, params.forum);
+	if (caller instanceof Response) return caller;
+	const { forums } = caller.app;
+	const { viewer } = caller;
 	const page = await forums.eventsAfter(params.forum, viewer, after, limit);
 	if (!page) return NO_SUCH_FORUM();
 	return json({ events: page.events, head: page.head, more: page.truncated });

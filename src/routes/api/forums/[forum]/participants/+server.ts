@@ -1,5 +1,4 @@
-import { app } from '$lib/server/app';
-import { NO_SUCH_FORUM, NOT_SIGNED_IN, viewerOf } from '$lib/server/http';
+import { apiViewer, NO_SUCH_FORUM } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -7,12 +6,9 @@ import type { RequestHandler } from './$types';
  * at: what the forum page fetches beside its HTML (participants-beside.ts).
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	if (!locals.account) return NOT_SIGNED_IN();
-	const { forums } = await app();
-	const host = await forums.host(params.forum);
-	const viewer = host && viewerOf(host, locals.account);
-	if (!viewer) return NO_SUCH_FORUM();
-	const body = await forums.participantsJson(params.forum, viewer);
+	const caller = await apiViewer(locals.account, params.forum);
+	if (caller instanceof Response) return caller;
+	const body = await caller.app.forums.participantsJson(params.forum, caller.viewer);
 	if (body === undefined) return NO_SUCH_FORUM();
 	return new Response(body, {
 		headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' }
