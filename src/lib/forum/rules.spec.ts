@@ -223,13 +223,14 @@ describe('evolve and apply', () => {
 		}
 	);
 
+	const checkedIn = stamp(
+		{ type: 'presence.checked_in', payload: { participantId: 'p-sg' }, audience: 'public' },
+		T0,
+		'p-sg'
+	);
+
 	it('PARTICIPANT_EVENTS change the participants; any other event changing them is caught', () => {
 		const forum = forumWith();
-		const checkedIn = stamp(
-			{ type: 'presence.checked_in', payload: { participantId: 'p-sg' }, audience: 'public' },
-			T0,
-			'p-sg'
-		);
 		const after = evolve(forum, checkedIn);
 		expect(PARTICIPANT_EVENTS.has('presence.checked_in')).toBe(true);
 		expect(after.participants['p-sg'].present).toBe(true);
@@ -246,11 +247,6 @@ describe('evolve and apply', () => {
 
 	it('a participant event replayed on a state that shows it is caught if it changes them again', () => {
 		const forum = forumWith();
-		const checkedIn = stamp(
-			{ type: 'presence.checked_in', payload: { participantId: 'p-sg' }, audience: 'public' },
-			T0,
-			'p-sg'
-		);
 		// the list the page fetched already shows the check-in; the sync replays it: no change
 		const fetched = evolve(forum, checkedIn);
 		expect(evolve(fetched, checkedIn).participants).toEqual(fetched.participants);
