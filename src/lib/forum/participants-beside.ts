@@ -8,8 +8,9 @@
  * its forum and sequence number to the browser, whose `+page.ts` fetches the list from
  * `GET /api/forums/:forum/participants`, already under way from a preload link in the head.
  *
- * That list may be newer than the snapshot (a check-in between the page and the fetch). It is
- * taken as it is: the socket's sync then replays the events after the snapshot, and the events
+ * That list is never older than the snapshot: whichever server answers reads the log up to its
+ * end first (`ForumService.host`). It may be newer (a check-in between the page and the fetch),
+ * and is taken as it is: the socket's sync then replays the events after the snapshot, and the events
  * that change participants only set fields (`PARTICIPANT_EVENTS`, evolve.ts), so replaying one
  * that the list already shows changes nothing (rules.spec.ts checks it for each of them).
  */
