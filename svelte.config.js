@@ -10,6 +10,9 @@ const config = {
 		// or /forums/wtpf-26/opinions/1 by the service worker when the network is down), where a
 		// relative ./_app/… would miss its styles.
 		paths: { relative: false },
+		// The page's style sheets (14 small files for the delegate's view) go into its head: a tablet's
+		// first load then waits for no style sheet before it renders (BENCHMARKS.md, note 22).
+		inlineStyleThreshold: 8192,
 		// No inline script but SvelteKit's own (hashed or with a nonce); sockets to this origin only.
 		csp: {
 			mode: 'auto',
