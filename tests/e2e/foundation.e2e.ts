@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serverForThisFile, signedIn } from './support';
+import { DEMO_PASSWORD, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 
@@ -83,4 +83,28 @@ test('the participants come beside the page; when they cannot, the delegate is t
 	await delegate.reload();
 	await expect(delegate.getByTestId('connection')).toHaveText('Live');
 	await expect(delegate.getByTestId('delegation')).toHaveText('France');
+});
+
+test('what is typed into the sign-in form before the page’s code has run is kept', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ baseURL: server.current.url });
+	const page = await context.newPage();
+	// the page's code held back: the server-rendered form is all there is while the delegate types
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Email address').fill('fra.delegate@wtpf.demo');
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	release();
+	await page.waitForLoadState('networkidle');
+	// hydration kept both fields (it used to set the email back to the empty value it rendered)
+	await expect(page.getByLabel('Email address')).toHaveValue('fra.delegate@wtpf.demo');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/forums\/wtpf-26$/, { timeout: 30_000 });
+	await context.close();
 });
