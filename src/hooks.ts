@@ -9,7 +9,7 @@ export const transport: Transport = {
 	// The forum page's participants travel beside the HTML, not in it (participants-beside.ts):
 	// the browser gets where to fetch them.
 	ParticipantsBeside: {
-		encode: (value) => value instanceof ParticipantsBeside && [value.forum, value.seq],
-		decode: ([forum, seq]) => new ParticipantsBeside(forum, seq)
+		encode: (value) => value instanceof ParticipantsBeside && [value.forum],
+		decode: ([forum]) => new ParticipantsBeside(forum)
 	}
 };

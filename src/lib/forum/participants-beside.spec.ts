@@ -24,10 +24,10 @@ describe('the forum page sends its participants beside the HTML', () => {
 		expect(joinParticipants(rest, participants.participants!)).toEqual(snapshot);
 	});
 
-	it('crosses to the browser as its forum and sequence number only', () => {
+	it('crosses to the browser as its forum only', () => {
 		const { participants } = setParticipantsBeside(snapshot);
 		const encoded = transport.ParticipantsBeside.encode(participants);
-		expect(encoded).toEqual([SLUG, 42]);
+		expect(encoded).toEqual([SLUG]);
 		expect(JSON.stringify(encoded)).not.toContain(PARTICIPANTS[0].name);
 		const decoded = transport.ParticipantsBeside.decode(encoded) as ParticipantsBeside;
 		expect(decoded).toBeInstanceOf(ParticipantsBeside);
@@ -52,7 +52,7 @@ describe('the forum page sends its participants beside the HTML', () => {
 			asked.push(url);
 			return answers[asked.length - 1]();
 		}) as typeof globalThis.fetch;
-		const participants = await participantsFor(new ParticipantsBeside(SLUG, 42), fetch);
+		const participants = await participantsFor(new ParticipantsBeside(SLUG), fetch);
 		expect(participants).toEqual(state.participants);
 		expect(asked).toEqual(Array(3).fill(`/api/forums/${SLUG}/participants`));
 	});
@@ -63,7 +63,7 @@ describe('the forum page sends its participants beside the HTML', () => {
 			asked++;
 			return answer(503, {});
 		}) as typeof globalThis.fetch;
-		await expect(participantsFor(new ParticipantsBeside(SLUG, 42), fetch, 2)).rejects.toThrow(
+		await expect(participantsFor(new ParticipantsBeside(SLUG), fetch, 2)).rejects.toThrow(
 			/answered 503/
 		);
 		expect(asked).toBe(2);

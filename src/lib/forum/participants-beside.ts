@@ -5,7 +5,7 @@
  * which the browser had to decode, scan and compile before the page could start. So the page
  * data carries the snapshot without them and a `ParticipantsBeside`: on the server it holds the
  * participants the page is rendered with; SvelteKit's `transport` hook (src/hooks.ts) sends only
- * its forum and sequence number to the browser, whose `+page.ts` fetches the list from
+ * its forum to the browser, whose `+page.ts` fetches the list from
  * `GET /api/forums/:forum/participants`, already under way from a preload link in the head.
  *
  * That list is never older than the snapshot: whichever server answers reads the log up to its
@@ -32,7 +32,6 @@ export interface ParticipantList {
 export class ParticipantsBeside {
 	constructor(
 		readonly forum: string,
-		readonly seq: number,
 		/** set on the server only: the participants the page is rendered with */
 		readonly participants?: Record<string, Participant>
 	) {}
@@ -54,7 +53,7 @@ export function setParticipantsBeside({ state, ...snapshot }: Snapshot): {
 	const { participants, ...rest } = state;
 	return {
 		snapshot: { ...snapshot, state: rest },
-		participants: new ParticipantsBeside(snapshot.forum, snapshot.seq, participants)
+		participants: new ParticipantsBeside(snapshot.forum, participants)
 	};
 }
 

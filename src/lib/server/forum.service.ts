@@ -439,14 +439,13 @@ export class ForumService {
 	/**
 	 * The participants as the viewer may see them (the forum page fetches them beside its HTML:
 	 * participants-beside.ts), as JSON text written under the host's lock: no copy of the state.
+	 * `host` as `host()` gave it, caught up with the log.
 	 */
-	async participantsJson(slug: string, viewer: Viewer): Promise<string | undefined> {
-		const host = await this.host(slug);
-		if (!host) return undefined;
+	participantsJson(host: ForumHost, viewer: Viewer): Promise<string> {
 		return host.mutex.run(async () => {
 			const view = await host.viewFor(this.db, viewer);
 			const list: ParticipantList = {
-				forum: slug,
+				forum: host.slug,
 				seq: host.head,
 				participants: Object.values(view.participants)
 			};

@@ -27,9 +27,9 @@ export function viewerOf(host: ForumHost, account: Account): Viewer | null {
 }
 
 /**
- * The app, the caller's account, the forum's host and the caller's viewer in it, for an API route; or the route's answer
- * when there is none: `401 not_signed_in`, `404 no_such_forum` (no such forum, or the caller takes
- * no part in it: the two look the same from outside).
+ * The app, the caller's account, the forum's host and the caller's viewer in it, for an API
+ * route; or the route's answer when there is none: `401 not_signed_in`, `404 no_such_forum` (no
+ * such forum, or the caller takes no part in it: the two look the same from outside).
  */
 export async function apiViewer(
 	account: Account | null,

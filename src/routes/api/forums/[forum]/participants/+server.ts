@@ -1,4 +1,4 @@
-import { apiViewer, NO_SUCH_FORUM } from '$lib/server/http';
+import { apiViewer } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -8,8 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const caller = await apiViewer(locals.account, params.forum);
 	if (caller instanceof Response) return caller;
-	const body = await caller.app.forums.participantsJson(params.forum, caller.viewer);
-	if (body === undefined) return NO_SUCH_FORUM();
+	const body = await caller.app.forums.participantsJson(caller.host, caller.viewer);
 	return new Response(body, {
 		headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' }
 	});
