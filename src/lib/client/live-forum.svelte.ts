@@ -54,6 +54,11 @@ export class LiveForum {
 		this.state = unproxied(snapshot.state);
 		this.seq = snapshot.seq;
 		this.lastUpdated = Date.now();
+		// In the browser the connection is opened at once, as the page starts to hydrate: its
+		// handshake (a WebSocket upgrade, then the session checked on the server) goes on while
+		// the page hydrates, and `connect` finds it open. On the delegate's view at 4× CPU
+		// throttling, that was about 0.1 s between hydrated and live (BENCHMARKS.md).
+		if (typeof window !== 'undefined') this.open();
 	}
 
 	/** when this device last heard from the server (shown while offline) */
@@ -102,8 +107,16 @@ export class LiveForum {
 		this.hooks.synced.push(hook);
 	}
 
-	connect(): () => void {
-		for (const hook of this.hooks.start) hook();
+	/** whether `connect` has run: until then nothing the socket says is applied */
+	private started = false;
+
+	/**
+	 * Opens the socket and listens to it; nothing it says is applied before `connect` (the page
+	 * is still hydrating), except that a refused connection is shown. The events pushed meanwhile
+	 * are not lost: `connect`'s sync asks for everything after the snapshot.
+	 */
+	private open(): Socket<ServerToClientEvents, ClientToServerEvents> {
+		if (this.socket) return this.socket;
 		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
 			auth: { protocol: PROTOCOL_VERSION, display: this.options.display === true },
 			transports: ['websocket'],
@@ -111,17 +124,9 @@ export class LiveForum {
 			...RECONNECTION
 		});
 		this.socket = socket;
-		socket.on('connect', () => void this.sync());
-		const remeasure = setInterval(() => void this.measureClock(), CLOCK_REMEASURE_MS);
-		// The browser knows before the socket that the network is gone (a tablet off the Wi-Fi): drop
-		// the connection at once, and reconnect as soon as the network is back, not at the next
-		// back-off step; the reconnection syncs what was missed and measures the clock again.
-		const wentOffline = () => socket.io.engine?.close();
-		const cameOnline = () => {
-			if (!socket.connected) socket.disconnect().connect();
-		};
-		window.addEventListener('offline', wentOffline);
-		window.addEventListener('online', cameOnline);
+		socket.on('connect', () => {
+			if (this.started) void this.sync();
+		});
 		socket.on('disconnect', () => {
 			if (this.connection !== 'closed') this.connection = 'offline';
 		});
@@ -138,10 +143,29 @@ export class LiveForum {
 			this.notice = reason;
 		});
 		socket.on('events', ({ forum, events }) => {
-			if (forum !== this.slug) return;
+			if (!this.started || forum !== this.slug) return;
 			if (this.buffered) this.buffered.push(...events);
 			else this.receive(events);
 		});
+		return socket;
+	}
+
+	/** Starts the page's connection (after hydration): syncs now if the socket is already open. */
+	connect(): () => void {
+		const socket = this.open();
+		for (const hook of this.hooks.start) hook();
+		this.started = true;
+		if (socket.connected) void this.sync();
+		const remeasure = setInterval(() => void this.measureClock(), CLOCK_REMEASURE_MS);
+		// The browser knows before the socket that the network is gone (a tablet off the Wi-Fi): drop
+		// the connection at once, and reconnect as soon as the network is back, not at the next
+		// back-off step; the reconnection syncs what was missed and measures the clock again.
+		const wentOffline = () => socket.io.engine?.close();
+		const cameOnline = () => {
+			if (!socket.connected) socket.disconnect().connect();
+		};
+		window.addEventListener('offline', wentOffline);
+		window.addEventListener('online', cameOnline);
 		return () => {
 			this.connection = 'closed';
 			clearInterval(remeasure);
