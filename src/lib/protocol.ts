@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ForumEvent } from './forum/rules';
-import type { ForumState } from './forum/types';
+import type { ForumState, Participant } from './forum/types';
 
 /**
  * Bumped when a message changes shape; the handshake refuses a client of another version.
@@ -25,6 +25,14 @@ export interface Snapshot {
 	forum: string;
 	seq: number;
 	state: ForumState;
+}
+
+/** What `GET /api/forums/:forum/participants` answers. */
+export interface ParticipantList {
+	forum: string;
+	/** the event sequence number the list stands at */
+	seq: number;
+	participants: Participant[];
 }
 
 /**

@@ -61,25 +61,25 @@ test('check-ins change every screen at once: the count, the own button, the secr
 	await expect.poll(count).toBe(before);
 });
 
-test('the participants come beside the page; when they cannot, the delegate is told to reload', async ({
+test('the forum comes beside the page; when it cannot, the delegate is told to reload', async ({
 	browser
 }) => {
 	const delegate = await signedIn(browser, server.current.url, 'fra.delegate@wtpf.demo');
-	// the names on the page come from the list fetched beside the HTML
+	// the names on the page come from the snapshot fetched beside the HTML
 	await expect(delegate.getByTestId('participant-name')).toHaveText(/\S/);
 	const asked: string[] = [];
 	delegate.on('request', (r) => {
-		if (r.url().endsWith('/api/forums/wtpf-26/participants')) asked.push(r.url());
+		if (r.url().endsWith('/api/forums/wtpf-26/state')) asked.push(r.url());
 	});
 	// the connection drops for that request alone: the page tries three times, then says so
-	await delegate.route('**/api/forums/wtpf-26/participants', (route) => route.abort());
+	await delegate.route('**/api/forums/wtpf-26/state', (route) => route.abort());
 	await delegate.reload();
 	await expect(delegate.getByTestId('error-message')).toHaveText(
-		'The list of participants could not be loaded. Check the connection and reload the page.'
+		'The forum could not be loaded. Check the connection and reload the page.'
 	);
 	expect(asked.length).toBeGreaterThanOrEqual(3);
 	// once it is back, a reload gives the live page
-	await delegate.unroute('**/api/forums/wtpf-26/participants');
+	await delegate.unroute('**/api/forums/wtpf-26/state');
 	await delegate.reload();
 	await expect(delegate.getByTestId('connection')).toHaveText('Live');
 	await expect(delegate.getByTestId('delegation')).toHaveText('France');

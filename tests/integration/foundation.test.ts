@@ -115,15 +115,17 @@ describe('foundation', () => {
 		await expect(connect(server.url, cookie)).rejects.toThrow('not_signed_in');
 	});
 
-	it('serves the forum page with its participants beside the HTML, as the state gives them', async () => {
+	it('serves the forum page with its snapshot beside the HTML, as the state route gives it', async () => {
 		const page = await fetch(`${server.url}/forums/${FORUM}`, { headers: { cookie: fra } });
 		expect(page.status).toBe(200);
 		const html = await page.text();
-		const href = `/api/forums/${FORUM}/participants`;
-		// asked for from the head, while the HTML is still read; no participant list in the page
+		const href = `/api/forums/${FORUM}/state`;
+		// asked for from the head, while the HTML is still read; the page data says where, no more
 		expect(html).toMatch(
 			new RegExp(`<link rel="preload" href="${href}" as="fetch" crossorigin="anonymous"`)
 		);
+		expect(html).toContain(`app.decode('SnapshotBeside', ["${FORUM}"])`);
+		expect(html).not.toMatch(/\b(delegations|participants|opinions|agenda):/);
 		const state = (await snapshot(fra)).state;
 		const others = Object.values(state.participants as Record<string, { id: string; name: string }>)
 			.map((p) => p.id)
@@ -131,6 +133,15 @@ describe('foundation', () => {
 		// the ids of participants the page does not name appear nowhere in it
 		expect(others.length).toBeGreaterThan(5);
 
+		const fetched = await api(server.url, fra).get(href);
+		expect(fetched.status).toBe(200);
+		expect(fetched.body).toEqual({ forum: FORUM, seq: expect.any(Number), state });
+		expect((await api(server.url).get(href)).body.error.code).toBe('not_signed_in');
+	});
+
+	it('gives the participants alone, as the state gives them', async () => {
+		const state = (await snapshot(fra)).state;
+		const href = `/api/forums/${FORUM}/participants`;
 		const list = await api(server.url, fra).get(href);
 		expect(list.status).toBe(200);
 		expect(list.body).toEqual({

@@ -19,8 +19,7 @@ import {
 import type { Actor } from '$lib/forum/roles';
 import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
-import type { ParticipantList } from '$lib/forum/participants-beside';
-import type { CommandAck, Snapshot } from '$lib/protocol';
+import type { CommandAck, ParticipantList, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
 import { recordAudit } from './auth/audit';
 import { hashPassword } from './auth/password';
@@ -437,10 +436,23 @@ export class ForumService {
 	}
 
 	/**
-	 * The participants as the viewer may see them (the forum page fetches them beside its HTML:
-	 * participants-beside.ts), as JSON text written under the host's lock: no copy of the state.
-	 * `host` as `host()` gave it, caught up with the log.
+	 * The snapshot as the viewer may see it, as JSON text written under the host's lock: no copy of
+	 * the state (`snapshot` copies it, to be kept). What the state route answers, and what the forum
+	 * page fetches beside its HTML (snapshot-beside.ts). `host` as `host()` gave it, caught up with
+	 * the log.
 	 */
+	snapshotJson(host: ForumHost, viewer: Viewer): Promise<string> {
+		return host.mutex.run(async () => {
+			const snapshot: Snapshot = {
+				forum: host.slug,
+				seq: host.head,
+				state: await host.viewFor(this.db, viewer)
+			};
+			return JSON.stringify(snapshot);
+		});
+	}
+
+	/** The participants as the viewer may see them, as JSON text (see `snapshotJson`). */
 	participantsJson(host: ForumHost, viewer: Viewer): Promise<string> {
 		return host.mutex.run(async () => {
 			const view = await host.viewFor(this.db, viewer);

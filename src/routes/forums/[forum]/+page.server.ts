@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { setParticipantsBeside } from '$lib/forum/participants-beside';
+import { SnapshotBeside } from '$lib/forum/snapshot-beside';
 import { app } from '$lib/server/app';
 import { viewerOf } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
@@ -16,9 +16,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			message: 'There is no such forum, or you are not registered for it.'
 		});
 	const snapshot = (await forums.snapshot(params.forum, viewer))!;
-	// the participants go beside the HTML, not in it (participants-beside.ts); +page.ts joins them
+	// the snapshot goes beside the HTML, not in it (snapshot-beside.ts); +page.ts fetches it
 	return {
-		...setParticipantsBeside(snapshot),
+		snapshot: new SnapshotBeside(params.forum, snapshot),
 		you: { participantId: locals.account.id, name: locals.account.name }
 	};
 };

@@ -1,26 +1,23 @@
 import { error } from '@sveltejs/kit';
 import { loadChairConsole } from '$lib/client/chair-console';
-import { joinParticipants, participantsFor } from '$lib/forum/participants-beside';
+import { snapshotFor } from '$lib/forum/snapshot-beside';
 import { presidingOfficerId } from '$lib/forum/types';
 import type { PageLoad } from './$types';
 
 /**
- * The server's data with its participants joined (fetched in the browser: participants-beside.ts),
- * and the Chair's console if this participant presides (chair-console.ts).
+ * The server's data with its snapshot (fetched in the browser: snapshot-beside.ts), and the
+ * Chair's console if this participant presides (chair-console.ts).
  */
 export const load: PageLoad = async ({ data, fetch }) => {
-	const { participants, ...rest } = data;
-	const joined = await participantsFor(participants, fetch).catch(() =>
-		// the HTML came, the list beside it did not (three tries): the connection dropped between
+	const snapshot = await snapshotFor(data.snapshot, fetch).catch(() =>
+		// the HTML came, the snapshot beside it did not (three tries): the connection dropped between
 		error(503, {
-			code: 'participants_unavailable',
-			message:
-				'The list of participants could not be loaded. Check the connection and reload the page.'
+			code: 'forum_unavailable',
+			message: 'The forum could not be loaded. Check the connection and reload the page.'
 		})
 	);
-	const snapshot = joinParticipants(data.snapshot, joined);
 	return {
-		...rest,
+		...data,
 		snapshot,
 		chairConsole:
 			presidingOfficerId(snapshot.state) === data.you.participantId

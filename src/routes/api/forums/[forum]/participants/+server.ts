@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 
 /**
  * The forum's participants as the caller may see them, with the sequence number the list stands
- * at: what the forum page fetches beside its HTML (participants-beside.ts).
+ * at: the state route's participants, without the rest of the forum.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const caller = await apiViewer(locals.account, params.forum);
