@@ -56,8 +56,7 @@ export class LiveForum {
 		this.lastUpdated = Date.now();
 		// In the browser the connection is opened at once, as the page starts to hydrate: its
 		// handshake (a WebSocket upgrade, then the session checked on the server) goes on while
-		// the page hydrates, and `connect` finds it open. On the delegate's view at 4× CPU
-		// throttling, that was about 0.1 s between hydrated and live (BENCHMARKS.md).
+		// the page hydrates, and `connect` may find it open (BENCHMARKS.md, note 24).
 		if (typeof window !== 'undefined') this.open();
 	}
 
