@@ -241,7 +241,7 @@ async function sizesOf([documentUrl, ...urls], { token }) {
 		cssFiles: of('stylesheet').length,
 		htmlGzip: sum('document', 'gzip'),
 		htmlRaw: sum('document', 'raw'),
-		// what the page fetched beside its HTML (its participants)
+		// what the page fetched beside its HTML (its snapshot)
 		fetchedGzip: sum('fetch', 'gzip'),
 		fetchedRaw: sum('fetch', 'raw'),
 		largest: sized

@@ -176,8 +176,8 @@ export async function writeReport(results, path) {
 			`| CSS, KB gzip (${loads[0].cssFiles} files) | ${kb('cssGzip')} |`,
 			`| HTML document, KB gzip | ${kb('htmlGzip')} |`,
 			`| HTML document, KB raw | ${kb('htmlRaw')} |`,
-			`| fetched (participants), KB gzip | ${kb('fetchedGzip')} |`,
-			`| fetched (participants), KB raw | ${kb('fetchedRaw')} |`,
+			`| fetched beside the HTML (the snapshot), KB gzip | ${kb('fetchedGzip')} |`,
+			`| fetched beside the HTML (the snapshot), KB raw | ${kb('fetchedRaw')} |`,
 			'',
 			`- Largest assets: ${loads[0].largest.join(', ')}.`,
 			...(baseline.length
