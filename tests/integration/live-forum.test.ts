@@ -1,0 +1,92 @@
+/**
+ * The page's live forum (src/lib/client/live-forum.svelte.ts) against the real built server. Its
+ * socket opens as soon as it is made (as the page starts to hydrate); nothing reaches the page
+ * before `connect` (after hydration), which then syncs at once on the socket already open and
+ * brings what happened meanwhile; after that, pushed events are applied as they come.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { LiveForum } from '../../src/lib/client/live-forum.svelte';
+import type { Snapshot } from '../../src/lib/protocol';
+import {
+	api,
+	commandId,
+	DEMO_FORUM as FORUM,
+	login,
+	startServer,
+	type TestServer
+} from '../support/server';
+
+// The page's own Socket.IO client, pointed at the test server with the participant's cookie and
+// the page's origin: in the browser, the page's own origin and its cookie do that.
+const target = vi.hoisted(() => ({ url: '', cookie: '' }));
+vi.mock('socket.io-client', async (importOriginal) => {
+	const real = await importOriginal<typeof import('socket.io-client')>();
+	return {
+		...real,
+		io: (options: Parameters<typeof real.io>[1]) =>
+			real.io(target.url, {
+				...options,
+				extraHeaders: { cookie: target.cookie, origin: target.url }
+			})
+	};
+});
+
+const COMMANDS = `/api/forums/${FORUM}/commands`;
+let server: TestServer;
+let sg: string;
+
+beforeAll(async () => {
+	server = await startServer();
+	sg = await login(server.url, 'sg@itu.demo');
+	target.url = server.url;
+	target.cookie = await login(server.url, 'fra.head@wtpf.demo');
+	// what the page's connection listens to (online, offline) in a browser
+	vi.stubGlobal('window', new EventTarget());
+});
+
+afterAll(async () => {
+	vi.unstubAllGlobals();
+	await server?.stop();
+});
+
+async function give(command: Record<string, unknown>): Promise<number> {
+	const reply = await api(server.url, sg).post(COMMANDS, { id: commandId(), ...command });
+	expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+	return reply.body.seq as number;
+}
+
+describe('the live forum of a page', () => {
+	it('opens its socket while the page hydrates, then syncs on it and follows', async () => {
+		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
+			.body as Snapshot;
+		const live = new LiveForum(snapshot);
+		const socket = (live as unknown as { socket: Socket | null }).socket;
+		expect(socket, 'opened as it was made').not.toBeNull();
+		await vi.waitFor(() => expect(socket!.connected).toBe(true), { timeout: 10_000 });
+
+		// the page is still hydrating: the forum opens, and the page shows what it was given
+		const opened = await give({ type: 'forum.open' });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(live.seq).toBe(snapshot.seq);
+		expect(live.state.phase).toBe(snapshot.state.phase);
+		expect(live.connection).toBe('connecting');
+
+		// hydrated: `connect` syncs on the socket already open, with what happened meanwhile
+		const stop = live.connect();
+		try {
+			await vi.waitFor(() => expect(live.connection).toBe('online'), { timeout: 10_000 });
+			expect(live.seq).toBe(opened);
+			expect(live.state.phase).not.toBe(snapshot.state.phase);
+
+			// from now on, what is decided reaches the page as it happens
+			const item = await give({ type: 'agenda.open', item: 1 });
+			await vi.waitFor(() => expect(live.seq).toBe(item), { timeout: 10_000 });
+			expect(live.state.currentItem).toBe(1);
+		} finally {
+			stop();
+		}
+		expect(live.connection).toBe('closed');
+		expect(socket!.connected).toBe(false);
+	});
+});
