@@ -436,33 +436,37 @@ export class ForumService {
 	}
 
 	/**
-	 * The snapshot as the viewer may see it, as JSON text written under the host's lock: no copy of
-	 * the state (`snapshot` copies it, to be kept). What the state route answers, and what the forum
-	 * page fetches beside its HTML (snapshot-beside.ts). `host` as `host()` gave it, caught up with
-	 * the log.
+	 * The snapshot as the viewer may see it, as JSON text: what the state route answers, and what
+	 * the forum page fetches beside its HTML (snapshot-beside.ts). `host` as `host()` gave it,
+	 * caught up with the log.
 	 */
 	snapshotJson(host: ForumHost, viewer: Viewer): Promise<string> {
-		return host.mutex.run(async () => {
-			const snapshot: Snapshot = {
-				forum: host.slug,
-				seq: host.head,
-				state: await host.viewFor(this.db, viewer)
-			};
-			return JSON.stringify(snapshot);
-		});
+		return this.viewJson(host, viewer, (state): Snapshot => ({
+			forum: host.slug,
+			seq: host.head,
+			state
+		}));
 	}
 
 	/** The participants as the viewer may see them, as JSON text (see `snapshotJson`). */
 	participantsJson(host: ForumHost, viewer: Viewer): Promise<string> {
-		return host.mutex.run(async () => {
-			const view = await host.viewFor(this.db, viewer);
-			const list: ParticipantList = {
-				forum: host.slug,
-				seq: host.head,
-				participants: Object.values(view.participants)
-			};
-			return JSON.stringify(list);
-		});
+		return this.viewJson(host, viewer, (state): ParticipantList => ({
+			forum: host.slug,
+			seq: host.head,
+			participants: Object.values(state.participants)
+		}));
+	}
+
+	/**
+	 * Part of the viewer's view as JSON text, written under the host's lock: no copy of the state
+	 * (`snapshot` copies it, to be kept), and no event applied halfway through.
+	 */
+	private viewJson(
+		host: ForumHost,
+		viewer: Viewer,
+		shape: (state: ForumState) => unknown
+	): Promise<string> {
+		return host.mutex.run(async () => JSON.stringify(shape(await host.viewFor(this.db, viewer))));
 	}
 
 	/**
