@@ -214,4 +214,41 @@ test('the floor: request, give, point of order, and one countdown on every scree
 	await chairShortcut(chair, 'e');
 	await expect(tablet.getByTestId('floor-nobody')).toBeVisible();
 	await expect(projector.getByTestId('display-floor')).toHaveCount(0);
+
+	// A long list: eleven more delegations ask, then France. The tablet shows the first ten and how
+	// many follow, France's place is in its own requests, and the whole list is one tap away; the
+	// Chair's console lists everyone.
+	for (const code of [
+		'chn',
+		'egy',
+		'sau',
+		'rus',
+		'arg',
+		'mex',
+		'ind',
+		'jpn',
+		'usa',
+		'deu',
+		'che'
+	]) {
+		await must(await as(`${code}.head@wtpf.demo`), 'floor.request', { kind: 'statement' });
+	}
+	await panel.getByRole('button', { name: 'Ask for the floor' }).click();
+	await expect(panel.getByTestId('my-requests')).toContainText('Statement — number 13 in order');
+	const list = panel.getByTestId('speakers-list').locator('li');
+	await expect(list).toHaveCount(10);
+	await expect(list.first()).toContainText('on behalf of GRULAC');
+	await expect(panel.getByTestId('speakers-further')).toHaveText('Further down the list: 3.');
+	const toggle = panel.getByTestId('speakers-toggle');
+	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+	await toggle.click();
+	await expect(list).toHaveCount(13);
+	await expect(list.last()).toContainText('Claire Dubois');
+	await expect(list.last()).toHaveClass(/mine/);
+	await expect(panel.getByTestId('speakers-further')).toHaveCount(0);
+	await expect(toggle).toHaveText('Show the first 10 only');
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+	await expect(control.getByTestId('speakers-list').locator('li')).toHaveCount(13);
+	await toggle.click();
+	await expect(list).toHaveCount(10);
 });

@@ -34,6 +34,15 @@ export function floorNow(forum: ForumState): FloorNow {
 	return { item, list, speech: list?.current ?? null, order, next: order[0] ?? null };
 }
 
+/**
+ * How many of the list of speakers a delegate's tablet shows until asked for the whole list: the
+ * list can run to a hundred names and more, which pushed the stance form and the agenda thousands
+ * of pixels down (and cost the page's start about 0.1 s at 4× CPU throttling; BENCHMARKS.md). A
+ * delegate's own requests, with their places, are listed apart. The Chair's console and the room
+ * display keep their own lists.
+ */
+export const FIRST_SPEAKERS = 10;
+
 /** A speaker or requester as a screen names them. */
 export function speakerOf(forum: ForumState, who: FloorRequest | Speech) {
 	const delegation = who.delegationId ? forum.delegations[who.delegationId]?.name : undefined;
