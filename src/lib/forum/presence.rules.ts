@@ -78,17 +78,13 @@ export const presenceEvolvers: Evolvers<PresenceEvents> = {
 
 /** Member States with at least one participant checked in. */
 export function presentMemberStates(state: ForumState): string[] {
-	const present = new Set<string>();
+	// The delegations first, then their category: one look-up per delegation rather than per
+	// participant (in the browser each is a read through Svelte's reactive state, 5,000 of them).
+	const withSomeonePresent = new Set<string>();
 	for (const p of Object.values(state.participants)) {
-		if (
-			p.present &&
-			p.delegationId &&
-			state.delegations[p.delegationId]?.category === 'member_state'
-		) {
-			present.add(p.delegationId);
-		}
+		if (p.present && p.delegationId) withSomeonePresent.add(p.delegationId);
 	}
-	return [...present];
+	return [...withSomeonePresent].filter((id) => state.delegations[id]?.category === 'member_state');
 }
 
 export function accreditedMemberStates(state: ForumState): string[] {
