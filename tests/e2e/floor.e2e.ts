@@ -218,19 +218,7 @@ test('the floor: request, give, point of order, and one countdown on every scree
 	// A long list: eleven more delegations ask, then France. The tablet shows the first ten and how
 	// many follow, France's place is in its own requests, and the whole list is one tap away; the
 	// Chair's console lists everyone.
-	for (const code of [
-		'chn',
-		'egy',
-		'sau',
-		'rus',
-		'arg',
-		'mex',
-		'ind',
-		'jpn',
-		'usa',
-		'deu',
-		'che'
-	]) {
+	for (const code of 'chn egy sau rus arg mex ind jpn usa deu che'.split(' ')) {
 		await must(await as(`${code}.head@wtpf.demo`), 'floor.request', { kind: 'statement' });
 	}
 	await panel.getByRole('button', { name: 'Ask for the floor' }).click();
