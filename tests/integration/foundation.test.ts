@@ -137,6 +137,11 @@ describe('foundation', () => {
 		expect(fetched.status).toBe(200);
 		expect(fetched.body).toEqual({ forum: FORUM, seq: expect.any(Number), state });
 		expect((await api(server.url).get(href)).body.error.code).toBe('not_signed_in');
+		// the forum's titles in Arabic, Chinese and Russian travel as \u escapes (ascii-json.ts)
+		const text = await (await fetch(`${server.url}${href}`, { headers: { cookie: fra } })).text();
+		expect(JSON.stringify(state.title)).toMatch(/[^\x20-\x7e]/);
+		expect(text).toMatch(/^[\x20-\x7e]*$/);
+		expect(JSON.parse(text).state.title).toEqual(state.title);
 	});
 
 	it('gives the participants alone, as the state gives them', async () => {

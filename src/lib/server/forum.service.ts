@@ -21,6 +21,7 @@ import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, ParticipantList, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
+import { asciiJson } from './ascii-json';
 import { recordAudit } from './auth/audit';
 import { hashPassword } from './auth/password';
 import type { Database, DB } from './db';
@@ -459,14 +460,18 @@ export class ForumService {
 
 	/**
 	 * Part of the viewer's view as JSON text, written under the host's lock: no copy of the state
-	 * (`snapshot` copies it, to be kept), and no event applied halfway through.
+	 * (`snapshot` copies it, to be kept), and no event applied halfway through. In ASCII, for the
+	 * browser to read it faster (ascii-json.ts).
 	 */
-	private viewJson(
+	private async viewJson(
 		host: ForumHost,
 		viewer: Viewer,
 		shape: (state: ForumState) => unknown
 	): Promise<string> {
-		return host.mutex.run(async () => JSON.stringify(shape(await host.viewFor(this.db, viewer))));
+		const json = await host.mutex.run(async () =>
+			JSON.stringify(shape(await host.viewFor(this.db, viewer)))
+		);
+		return asciiJson(json);
 	}
 
 	/**
