@@ -427,9 +427,13 @@ export class ForumService {
 
 	async snapshot(slug: string, viewer: Viewer): Promise<Snapshot | undefined> {
 		const host = await this.host(slug);
-		if (!host) return undefined;
+		return host && this.snapshotOf(host, viewer);
+	}
+
+	/** The snapshot as the viewer may see it, of `host` as `host()` gave it, caught up with the log. */
+	snapshotOf(host: ForumHost, viewer: Viewer): Promise<Snapshot> {
 		return host.mutex.run(async () => ({
-			forum: slug,
+			forum: host.slug,
 			seq: host.head,
 			// a copy: the live view changes as events arrive, the snapshot must not
 			state: structuredClone(await host.viewFor(this.db, viewer))

@@ -1,6 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
-import { app } from '$lib/server/app';
-import { viewerOf } from '$lib/server/http';
+import { forumPage } from '$lib/server/forum-page';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -8,15 +6,6 @@ import type { PageServerLoad } from './$types';
  * forum: the same snapshot the forum page, the API and the socket give.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.account) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const { forums } = await app();
-	const host = await forums.host(params.forum);
-	const viewer = host && viewerOf(host, locals.account);
-	if (!viewer)
-		error(404, {
-			code: 'no_such_forum',
-			message: 'There is no such forum, or you are not registered for it.'
-		});
-	const snapshot = (await forums.snapshot(params.forum, viewer))!;
-	return { snapshot, you: { participantId: locals.account.id, name: locals.account.name } };
+	const { account, snapshot } = await forumPage(locals.account, params.forum, url);
+	return { snapshot, you: { participantId: account.id, name: account.name } };
 };

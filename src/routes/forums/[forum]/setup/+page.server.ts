@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!host || !viewer) error(404, { message: NOT_REGISTERED });
 	const actor: Actor = { kind: 'participant', participantId: locals.account.id };
 	if (!rolesOf(host.full, actor).has('secretariat')) error(403, { message: SECRETARIAT_ONLY });
-	const { state } = (await forums.snapshot(params.forum, viewer))!;
+	const { state } = await forums.snapshotOf(host, viewer);
 	return {
 		forum: { slug: state.slug, title: state.title, phase: state.phase },
 		delegations: Object.values(state.delegations),

@@ -1,20 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
-import { app } from '$lib/server/app';
-import { viewerOf } from '$lib/server/http';
+import { error } from '@sveltejs/kit';
+import { forumPage } from '$lib/server/forum-page';
 import type { PageServerLoad } from './$types';
 
 /** One draft opinion, as this participant may see the forum (the same snapshot as everywhere). */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.account) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const { forums } = await app();
-	const host = await forums.host(params.forum);
-	const viewer = host && viewerOf(host, locals.account);
-	if (!viewer)
-		error(404, {
-			code: 'no_such_forum',
-			message: 'There is no such forum, or you are not registered for it.'
-		});
-	const snapshot = (await forums.snapshot(params.forum, viewer))!;
+	const { account, snapshot } = await forumPage(locals.account, params.forum, url);
 	const number = /^\d{1,2}$/.test(params.number) ? Number(params.number) : NaN;
 	if (!snapshot.state.opinions.some((o) => o.number === number)) {
 		error(404, {
@@ -24,6 +14,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		snapshot,
 		number,
-		you: { participantId: locals.account.id, name: locals.account.name }
+		you: { participantId: account.id, name: account.name }
 	};
 };
