@@ -1,6 +1,6 @@
 /**
  * Reading the forum for the outcome documents and its history. Always through the reader's own
- * view (`forums.snapshot`, or a replay of the events the reader may see): a document must never
+ * view (`forums.snapshotOf`, or a replay of the events the reader may see): a document must never
  * carry what its reader may not see, such as the session for Member States only.
  */
 import { audiencesFor, type Viewer } from '$lib/forum/audience';
@@ -21,8 +21,8 @@ export async function snapshotFor(
 ): Promise<Snapshot | undefined> {
 	const host = await forums.host(slug);
 	const viewer = host && viewerOf(host, account);
-	if (!viewer) return undefined;
-	return forums.snapshot(slug, viewer);
+	// the host `host()` gave, already caught up with the log
+	return host && viewer ? forums.snapshotOf(host, viewer) : undefined;
 }
 
 /** Whether the account is on the forum's secretariat (who alone may look back in its history). */
