@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { socketIoDevServer } from './src/lib/server/realtime.vite.ts';
 import { messagesByLocale } from './src/lib/messages.vite.ts';
+import { viewChunk } from './src/lib/view-chunk.vite.ts';
 
 const inlang = JSON.parse(readFileSync('./project.inlang/settings.json', 'utf8'));
 
@@ -27,6 +28,17 @@ export default defineConfig({
 			baseLocale: inlang.baseLocale
 		}),
 		sveltekit(),
+		// the delegate's view in one script, not thirty-three (src/lib/view-chunk.vite.ts)
+		viewChunk({
+			roots: [
+				'/src/routes/forums/[forum]/+page.svelte',
+				'/src/routes/forums/[forum]/+page.ts',
+				'/src/routes/+layout.svelte',
+				'/src/routes/+error.svelte',
+				'/.svelte-kit/generated/client-optimized/app.js',
+				'/@sveltejs/kit/src/runtime/client/entry.js'
+			]
+		}),
 		socketIoDevServer(),
 		// The tablets' app: installable, the shell precached, and an offline page when a navigation
 		// fails. Pages are server-rendered per participant, so navigations are never cached: the

@@ -85,6 +85,27 @@ test('the forum comes beside the page; when it cannot, the delegate is told to r
 	await expect(delegate.getByTestId('delegation')).toHaveText('France');
 });
 
+test('the delegate’s view loads its code in a few files, none of them another page’s', async ({
+	browser
+}) => {
+	const delegate = await signedIn(browser, server.current.url, 'fra.delegate@wtpf.demo');
+	// a load of the forum page itself (signing in came through the sign-in page's code)
+	await delegate.reload();
+	await expect(delegate.getByTestId('connection')).toHaveText('Live');
+	const scripts = await delegate.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.map((entry) => new URL(entry.name).pathname)
+			.filter((path) => path.startsWith('/_app/immutable/') && path.endsWith('.js'))
+	);
+	// SvelteKit's two entries, the view's chunk, the pages' two nodes, a helper or two: not the 33
+	// files of Rolldown's own splitting (src/lib/view-chunk.vite.ts)
+	expect(scripts.length, scripts.join('\n')).toBeLessThanOrEqual(8);
+	// the page's own files and the chunk they share: nothing loaded for the sign-in page
+	const nodes = scripts.filter((path) => path.startsWith('/_app/immutable/nodes/'));
+	expect(nodes.length, nodes.join('\n')).toBeLessThanOrEqual(3);
+});
+
 test('what is typed into the sign-in form before the page’s code has run is kept', async ({
 	browser
 }) => {

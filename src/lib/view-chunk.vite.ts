@@ -1,0 +1,70 @@
+/**
+ * Browser build only: the delegate's view ships as one script rather than thirty-three.
+ *
+ * Rolldown splits the browser's code by what each page shares with the others, which gave the
+ * forum page 33 small files. On a tablet's first load each of them is a request, a compile and a
+ * link on the page's one main thread, all while the document is still being read (BENCHMARKS.md,
+ * note 29). Here every module that the view's roots import, directly or not, without a dynamic
+ * import on the way, goes into one chunk, `view`: the forum page, the root layout and error page
+ * around it, SvelteKit's client and the hooks. Whatever the view loads later (another language's
+ * messages, the Chair's console) and whatever other pages alone use stay in their own chunks, so
+ * the view loads no other page's code. The other pages load the whole chunk for the part of it
+ * they use: they are the pages a participant opens around the forum (sign-in, the printable
+ * outcome, the room display), and the service worker keeps it.
+ *
+ * A root that is not found fails the build: a moved route would otherwise ship unnoticed as
+ * thirty files again. No imports from $lib: Vite loads this file before its aliases exist.
+ */
+import type { Plugin } from 'vite';
+
+/** The modules that `roots` import statically, at any depth, themselves included. */
+export function staticClosure(
+	roots: readonly string[],
+	importsOf: (id: string) => readonly string[]
+): Set<string> {
+	const seen = new Set<string>();
+	const pending = [...roots];
+	for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+		if (seen.has(id)) continue;
+		seen.add(id);
+		pending.push(...importsOf(id));
+	}
+	return seen;
+}
+
+/**
+ * @param roots ends of module ids (paths from the project's root, or inside node_modules), each
+ *   of which must match exactly one module of the browser's build
+ */
+export function viewChunk({ roots }: { roots: readonly string[] }): Plugin {
+	let members = new Set<string>();
+	return {
+		name: 'plenary-view-chunk',
+		apply: 'build',
+		config(_config, { isSsrBuild }) {
+			if (isSsrBuild) return;
+			return {
+				build: {
+					rolldownOptions: {
+						output: { codeSplitting: { groups: [{ name: 'view', test: (id) => members.has(id) }] } }
+					}
+				}
+			};
+		},
+		buildEnd(error) {
+			if (error || this.environment.config.consumer !== 'client') return;
+			const ids = [...this.getModuleIds()];
+			const found = roots.map((root) => {
+				const matches = ids.filter((id) => id.endsWith(root));
+				if (matches.length !== 1) {
+					this.error(`view chunk: ${matches.length} modules end with ${root}, not one`);
+				}
+				return matches[0];
+			});
+			const closure = staticClosure(found, (id) => this.getModuleInfo(id)?.importedIds ?? []);
+			// An entry (SvelteKit's start and app, the pages' nodes) keeps its own file; the code it
+			// imports comes from the chunk.
+			members = new Set([...closure].filter((id) => !this.getModuleInfo(id)?.isEntry));
+		}
+	};
+}
