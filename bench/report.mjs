@@ -27,7 +27,7 @@ export async function writeReport(results, path) {
 		'',
 		`- Date: ${m.date}`,
 		`- Machine: ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB memory; load average ${m.load} before the run, ${m.loadAfter ?? 'n/a'} after (other work shared the machine)`,
-		`- Node ${m.node}; mode: ${config.mode} (${runs} runs each); the run took ${int(results.totalS)} s`,
+		`- Node ${m.node}; mode: ${config.mode} (${runs} runs each${phases.page ? `, ${phases.page.loads.length} page loads` : ''}); the run took ${int(results.totalS)} s`,
 		`- Layout: the production build (\`node server.js\`) on 127.0.0.1; ${config.processes} client simulator processes (\`nice -n 10\`), each holding many Socket.IO clients over WebSocket, signed in as participants of a generated forum of ${int(config.participants)} participants; the presiding officer's socket in the orchestrator`,
 		''
 	);
@@ -159,7 +159,7 @@ export async function writeReport(results, path) {
 		add(
 			"## 5. Page weight and speed (the delegate's view)",
 			'',
-			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), in a fresh browser context (nothing cached), on loopback. Usable: the agenda is shown and the connection badge says "Live". Sizes gzipped at level 9. Baseline, loaded in turn with it in the same browser: the least page that is usable by the same test (bench/baseline-page.js: the agenda as plain HTML, one script with the product's Socket.IO client that connects, syncs and says "Live"), from the bare Socket.IO server. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
+			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), in a fresh browser context (nothing cached), on loopback, each page loaded once first and not counted (a server's first request compiles its rendering path). Usable: the agenda is shown and the connection badge says "Live". Sizes gzipped at level 9. Baseline, loaded in turn with it in the same browser: the least page that is usable by the same test (bench/baseline-page.js: the agenda as plain HTML, one script with the product's Socket.IO client that connects, syncs and says "Live"), from the bare Socket.IO server. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
 			'',
 			'| | min / median / max |',
 			'| --- | --- |',
