@@ -7,7 +7,7 @@
  * names are 1,615 characters of it; one of them is enough for the browser to decode the whole body
  * into a two-byte string and parse that. Written as escapes, the body decodes as one-byte text and
  * only the strings that hold such characters are two-byte: in Chromium at 4× CPU throttling,
- * `response.json()` of the snapshot took 115 ms → 46 ms (medians of 12; BENCHMARKS.md).
+ * `response.json()` of the snapshot took 125 ms → 43 ms (medians of 24; BENCHMARKS.md, note 28).
  */
 export function asciiJson(json: string): string {
 	// Code unit by code unit: a character outside the BMP becomes its surrogate pair, \ud83d\ude00,

@@ -1,7 +1,26 @@
 import { error, redirect } from '@sveltejs/kit';
+import type { Snapshot } from '$lib/protocol';
 import { app } from './app';
 import type { Account } from './auth/session';
-import { snapshotFor } from './outcome.service';
+import type { ForumService } from './forum.service';
+import { viewerOf } from './http';
+
+/**
+ * How a signed-in account reads a forum: the pages, the printable outcome and its Word files all
+ * take the forum as that account may see it from here, never from the full state.
+ */
+
+/** The forum as this account may see it; undefined when there is no such forum or it takes no part. */
+export async function snapshotFor(
+	forums: ForumService,
+	slug: string,
+	account: Account
+): Promise<Snapshot | undefined> {
+	const host = await forums.host(slug);
+	const viewer = host && viewerOf(host, account);
+	// the host `host()` gave, already caught up with the log
+	return host && viewer ? forums.snapshotOf(host, viewer) : undefined;
+}
 
 /**
  * What a forum's pages load first: the signed-in account (or a redirect to sign in, back to this

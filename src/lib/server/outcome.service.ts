@@ -1,29 +1,16 @@
 /**
  * Reading the forum for the outcome documents and its history. Always through the reader's own
- * view (`forums.snapshotOf`, or a replay of the events the reader may see): a document must never
+ * view (`snapshotFor` in forum-page.ts, or a replay of the events the reader may see): a document must never
  * carry what its reader may not see, such as the session for Member States only.
  */
 import { audiencesFor, type Viewer } from '$lib/forum/audience';
 import { blankForum } from '$lib/forum/forum.rules';
 import { apply } from '$lib/forum/rules';
 import type { ForumState } from '$lib/forum/types';
-import type { Snapshot } from '$lib/protocol';
 import type { Account } from './auth/session';
 import { readEvents } from './eventlog';
 import type { ForumService } from './forum.service';
 import { viewerOf } from './http';
-
-/** The forum as this account may see it; undefined when there is no such forum or it takes no part. */
-export async function snapshotFor(
-	forums: ForumService,
-	slug: string,
-	account: Account
-): Promise<Snapshot | undefined> {
-	const host = await forums.host(slug);
-	const viewer = host && viewerOf(host, account);
-	// the host `host()` gave, already caught up with the log
-	return host && viewer ? forums.snapshotOf(host, viewer) : undefined;
-}
 
 /** Whether the account is on the forum's secretariat (who alone may look back in its history). */
 export async function isSecretariat(

@@ -3,7 +3,7 @@ import { apiError, NO_SUCH_FORUM, NOT_SIGNED_IN } from '$lib/server/http';
 import { adoptedOpinions } from '$lib/outcome/chair-report';
 import { localized, parseLanguage } from '$lib/outcome/labels';
 import { adoptedOpinionsDocx, DOCX_CONTENT_TYPE, docxFileName } from '$lib/server/outcome.docx';
-import { snapshotFor } from '$lib/server/outcome.service';
+import { snapshotFor } from '$lib/server/forum-page';
 import type { RequestHandler } from './$types';
 
 /** Every adopted opinion's text as one Word file, from the forum as the caller may see it. */

@@ -3,7 +3,7 @@ import { apiError, NO_SUCH_FORUM, NOT_SIGNED_IN } from '$lib/server/http';
 import { chairReport } from '$lib/outcome/chair-report';
 import { parseLanguage } from '$lib/outcome/labels';
 import { chairReportDocx, DOCX_CONTENT_TYPE, docxFileName } from '$lib/server/outcome.docx';
-import { snapshotFor } from '$lib/server/outcome.service';
+import { snapshotFor } from '$lib/server/forum-page';
 import type { RequestHandler } from './$types';
 
 /** The Chair's report as a Word file, from the forum as the caller may see it. */
