@@ -51,6 +51,14 @@ async function box(locator: Locator) {
 	return b!;
 }
 
+/** Opens the header's language menu: the boxes of its control and of the open list. */
+async function openLanguageMenu(page: Page) {
+	const menu = page.getByTestId('language-menu');
+	await menu.locator('summary').click();
+	await expect(menu.getByRole('link')).toHaveCount(6);
+	return { control: await box(menu.locator('summary')), panel: await box(menu.locator('ul')) };
+}
+
 /** The delegate's main view in `locale`, live, at a landscape tablet's size. */
 async function mainView(page: Page, locale: string) {
 	await page.setViewportSize({ width: 1280, height: 800 });
@@ -79,15 +87,15 @@ test('the delegate’s main view in Arabic: right to left, mirrored, translated'
 	await expect(page.getByTestId('my-requests')).toContainText('الترتيب 1');
 	await expect(page.getByTestId('content-in-english')).toHaveCount(0);
 
-	// Mirrored: the forum's title starts at the right edge of the header, lists run from right to
-	// left (English, the first language, right of Français), and the page's first column (now,
-	// the floor) is to the right of the agenda.
+	// Mirrored: the forum's title starts at the right edge of the header, the language menu opens
+	// from its control's left edge (its inline end), and the page's first column (now, the floor)
+	// is to the right of the agenda.
 	const header = await box(page.locator('.forum-header'));
 	const title = await box(page.locator('.forum-title'));
 	expect(header.x + header.width - (title.x + title.width)).toBeLessThan(24);
-	const english = await box(page.getByRole('link', { name: 'English' }));
-	const french = await box(page.getByRole('link', { name: 'Français' }));
-	expect(english.x).toBeGreaterThan(french.x + french.width - 1);
+	const { control, panel } = await openLanguageMenu(page);
+	expect(Math.abs(panel.x - control.x)).toBeLessThan(2);
+	await page.keyboard.press('Escape');
 	const now = await box(page.locator('section.now'));
 	const agenda = await box(page.locator('section.agenda'));
 	expect(now.x).toBeGreaterThan(agenda.x + agenda.width - 1);
@@ -132,14 +140,14 @@ test('the delegate’s main view in French: left to right, translated', async ({
 	await expect(page.getByRole('button', { name: 'Demander la parole' })).toBeVisible();
 	await expect(page.getByTestId('countdown')).toContainText('en pause');
 
-	// Not mirrored: the title at the left edge, lists from left to right, the page's first
-	// column left of the agenda.
+	// Not mirrored: the title at the left edge, the language menu opening from its control's right
+	// edge, the page's first column left of the agenda.
 	const header = await box(page.locator('.forum-header'));
 	const title = await box(page.locator('.forum-title'));
 	expect(title.x - header.x).toBeLessThan(24);
-	const english = await box(page.getByRole('link', { name: 'English' }));
-	const french = await box(page.getByRole('link', { name: 'Français' }));
-	expect(english.x + english.width).toBeLessThan(french.x + 1);
+	const { control, panel } = await openLanguageMenu(page);
+	expect(Math.abs(panel.x + panel.width - (control.x + control.width))).toBeLessThan(2);
+	await page.keyboard.press('Escape');
 	const now = await box(page.locator('section.now'));
 	const agenda = await box(page.locator('section.agenda'));
 	expect(now.x + now.width).toBeLessThan(agenda.x + 1);
@@ -160,6 +168,7 @@ test('the language chosen is kept while navigating and remembered for the next s
 	browser
 }) => {
 	const page = await signedIn(browser, server.current.url, 'fra.delegate@wtpf.demo');
+	await openLanguageMenu(page);
 	await page.getByRole('link', { name: 'Français' }).click();
 	await expect(page).toHaveURL(/\/fr\/forums\/wtpf-26$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
@@ -179,10 +188,51 @@ test('the language chosen is kept while navigating and remembered for the next s
 	await expect(page).toHaveURL(/\/fr\/forums\/wtpf-26$/);
 
 	// Choosing English is remembered too.
+	await openLanguageMenu(page);
 	await page.getByRole('link', { name: 'English' }).click();
 	await expect(page).toHaveURL(/\/forums\/wtpf-26$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.goto('/login');
 	await expect(page).toHaveURL(/\/forums\/wtpf-26$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the header’s language menu: closed it names the language in use; open, all six in their own script; Escape or a click elsewhere closes it', async ({
+	browser
+}) => {
+	const page = await signedIn(browser, server.current.url, 'fra.delegate@wtpf.demo');
+	await page.goto(`/fr/forums/${FORUM}`);
+	const menu = page.getByTestId('language-menu');
+	const control = menu.locator('summary');
+	await expect(control).toHaveText(/Français/);
+	await expect(control).toHaveAccessibleName(/^Langue\s*:?\s*Français$/);
+	// closed: the other languages are not shown (nor laid out)
+	await expect(menu.getByRole('link', { name: 'العربية' })).toBeHidden();
+
+	// From the keyboard: the control opens it, Escape closes it and leaves the focus on it.
+	await control.focus();
+	await page.keyboard.press('Enter');
+	for (const [name, lang] of [
+		['English', 'en'],
+		['Français', 'fr'],
+		['Español', 'es'],
+		['العربية', 'ar'],
+		['中文', 'zh'],
+		['Русский', 'ru']
+	]) {
+		await expect(menu.getByRole('link', { name })).toHaveAttribute('lang', lang);
+	}
+	await expect(menu.getByRole('link', { name: 'Français' })).toHaveAttribute(
+		'aria-current',
+		'true'
+	);
+	await page.keyboard.press('Escape');
+	await expect(menu.getByRole('link', { name: 'English' })).toBeHidden();
+	await expect(control).toBeFocused();
+
+	// A click anywhere else closes it too.
+	await control.click();
+	await expect(menu.getByRole('link', { name: 'English' })).toBeVisible();
+	await page.getByRole('heading', { name: 'Ordre du jour' }).click();
+	await expect(menu.getByRole('link', { name: 'English' })).toBeHidden();
 });
