@@ -1,7 +1,49 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, serverForThisFile, signedIn } from './support';
+import { api, login } from '../support/server';
+import { DEMO_PASSWORD, must, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
+
+// First in the file: delegations are registered while the forum is in preparation.
+test('a delegation registered while a delegate’s page is open counts there at once', async ({
+	browser
+}) => {
+	const delegate = await signedIn(browser, server.current.url, 'bra.head@wtpf.demo');
+	const accredited = async () => {
+		const text = await delegate.getByTestId('presence-summary').textContent();
+		return Number(/of (\d+) Member States present/.exec(text ?? '')?.[1]);
+	};
+	const before = await accredited();
+	expect(before).toBeGreaterThan(0);
+	let reloads = 0;
+	delegate.on('framenavigated', () => reloads++);
+
+	// The page keeps the delegations outside Svelte's deep reactivity and replaces the map after
+	// a `delegation.registered` (ROSTER_EVENTS): without that, the count would not move.
+	const secretariat = api(
+		server.current.url,
+		await login(server.current.url, 'secretariat@itu.demo')
+	);
+	await must(secretariat, 'delegation.register', {
+		delegationId: 'TST',
+		name: 'Testland',
+		category: 'member_state'
+	});
+	await expect.poll(accredited).toBe(before + 1);
+	// an observer delegation is no Member State: the count stays
+	await must(secretariat, 'delegation.register', {
+		delegationId: 'OBS',
+		name: 'Observer body',
+		category: 'observer'
+	});
+	await must(secretariat, 'delegation.register', {
+		delegationId: 'TS2',
+		name: 'Testland Two',
+		category: 'member_state'
+	});
+	await expect.poll(accredited).toBe(before + 2);
+	expect(reloads).toBe(0);
+});
 
 test('the opening officer opens item 1 and a delegate sees it without reloading', async ({
 	browser

@@ -4,8 +4,8 @@
  * what it missed after its last sequence number. One instance per page, passed by context.
  */
 import { io, type Socket } from 'socket.io-client';
-import { apply, PARTICIPANT_EVENTS, type ForumEvent } from '$lib/forum/evolve';
-import type { ForumState, Participant } from '$lib/forum/types';
+import { apply, ROSTER_EVENTS, ROSTERS, type ForumEvent, type Roster } from '$lib/forum/evolve';
+import type { ForumState } from '$lib/forum/types';
 import { readingCopy, saveForum } from './offline-cache';
 import {
 	PROTOCOL_VERSION,
@@ -175,18 +175,17 @@ export class LiveForum {
 	}
 
 	private receive(events: ForumEvent[]): void {
-		let participantsChanged = false;
+		const changed = new Set<Roster>();
 		for (const event of events) {
 			// Events arrive in order; one already applied (from a sync reply) is skipped.
 			if (event.seq <= this.seq) continue;
 			apply(this.state, event);
 			this.seq = event.seq;
-			participantsChanged ||= PARTICIPANT_EVENTS.has(event.type);
+			for (const roster of ROSTERS) if (ROSTER_EVENTS[roster].has(event.type)) changed.add(roster);
 		}
 		// once for a batch: an import of 5,000 participants arrives as one message
-		if (participantsChanged) {
-			this.state.participants = unproxiedParticipants(this.state.participants);
-		}
+		if (changed.has('participants')) this.state.participants = rosterCopy(this.state.participants);
+		if (changed.has('delegations')) this.state.delegations = rosterCopy(this.state.delegations);
 		this.keep();
 	}
 
@@ -296,23 +295,28 @@ export class LiveForum {
  * changes them: whatever reads `forum.participants` or a participant sees new objects and is
  * updated.
  */
-function unproxiedParticipants(
-	participants: Record<string, Participant>
-): Record<string, Participant> {
-	const copy: Record<string, Participant> = Object.create(null);
-	for (const id of Object.keys(participants)) copy[id] = { ...participants[id] };
+/**
+ * A roster made anew for the page to see a change, each entry copied: the evolvers changed the
+ * old one in place, and Svelte sees only that the map itself was replaced.
+ */
+function rosterCopy<T extends object>(roster: Record<string, T>): Record<string, T> {
+	const copy: Record<string, T> = Object.create(null);
+	for (const id of Object.keys(roster)) copy[id] = { ...roster[id] };
 	return copy;
 }
 
 /**
- * A snapshot's state, its participants out of Svelte's deep reactivity: the map alone is made anew
- * (the snapshot was just parsed, so its participants belong to nobody else; copying each of 5,000
- * participants as well cost about 40 ms at 4× CPU throttling while the page started).
+ * A snapshot's state, its participants and delegations out of Svelte's deep reactivity (maps
+ * without prototype, which Svelte does not proxy; ROSTER_EVENTS in evolve.ts). The maps alone are
+ * made anew: the snapshot was just parsed, so their entries belong to nobody else (copying each of
+ * 5,000 participants as well cost about 40 ms at 4× CPU throttling while the page started).
  */
 function unproxied(state: ForumState): ForumState {
-	const participants: Record<string, Participant> = Object.create(null);
+	const participants: ForumState['participants'] = Object.create(null);
+	const delegations: ForumState['delegations'] = Object.create(null);
 	Object.assign(participants, state.participants);
-	return { ...state, participants };
+	Object.assign(delegations, state.delegations);
+	return { ...state, participants, delegations };
 }
 
 /** offset = serverTime + rtt / 2 − clientNow, clientNow taken when the answer arrived. */

@@ -83,15 +83,24 @@ const EVOLVERS = Object.assign(
 export const EVENT_TYPES = Object.keys(EVOLVERS) as EventType[];
 
 /**
- * The events whose evolvers change `state.participants` (evolve.spec.ts checks that no other
- * evolver touches them). A page keeps the participants outside Svelte's deep reactivity and
- * replaces them after one of these (src/lib/client/live-forum.svelte.ts).
+ * The forum's two large maps, and the events whose evolvers change each (every rules spec checks
+ * that no other event does: testing.ts, `unchangedRostersUnless`). A page keeps them outside
+ * Svelte's deep reactivity, which would make a proxy and a signal for each of 5,000 participants
+ * and 541 delegations it reads, and replaces a map after one of its events
+ * (src/lib/client/live-forum.svelte.ts).
  */
-export const PARTICIPANT_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
-	'participant.registered',
-	'presence.checked_in',
-	'presence.checked_out'
-]);
+export const ROSTER_EVENTS: Readonly<
+	Record<'participants' | 'delegations', ReadonlySet<EventType>>
+> = {
+	participants: new Set<EventType>([
+		'participant.registered',
+		'presence.checked_in',
+		'presence.checked_out'
+	]),
+	delegations: new Set<EventType>(['delegation.registered'])
+};
+export type Roster = keyof typeof ROSTER_EVENTS;
+export const ROSTERS = Object.keys(ROSTER_EVENTS) as Roster[];
 
 /** Apply an event to a state the caller owns (changes it in place). Throws on an unknown type. */
 export function apply(state: ForumState, event: ForumEvent): void {

@@ -10,16 +10,8 @@ import {
 	parseCommand,
 	type ForumEvent
 } from './rules';
-import { PARTICIPANT_EVENTS } from './evolve';
-import {
-	as,
-	commandId,
-	display,
-	forumWith,
-	stamp,
-	T0,
-	unchangedParticipantsUnless
-} from './testing';
+import { ROSTER_EVENTS } from './evolve';
+import { as, commandId, display, forumWith, stamp, T0, unchangedRostersUnless } from './testing';
 
 describe('parseCommand', () => {
 	it('accepts a well-formed command and returns it', () => {
@@ -229,20 +221,39 @@ describe('evolve and apply', () => {
 		'p-sg'
 	);
 
-	it('PARTICIPANT_EVENTS change the participants; any other event changing them is caught', () => {
+	it('ROSTER_EVENTS change the participants; any other event changing them is caught', () => {
 		const forum = forumWith();
 		const after = evolve(forum, checkedIn);
-		expect(PARTICIPANT_EVENTS.has('presence.checked_in')).toBe(true);
+		expect(ROSTER_EVENTS.participants.has('presence.checked_in')).toBe(true);
 		expect(after.participants['p-sg'].present).toBe(true);
-		expect(() => unchangedParticipantsUnless(forum, after, [checkedIn])).not.toThrow();
+		expect(() => unchangedRostersUnless(forum, after, [checkedIn])).not.toThrow();
 		// the same change under the name of an event outside the set: what `run` refuses to let pass
 		const disguised = { ...checkedIn, type: 'forum.opened' } as ForumEvent;
-		expect(() => unchangedParticipantsUnless(forum, after, [disguised])).toThrow(
+		expect(() => unchangedRostersUnless(forum, after, [disguised])).toThrow(
 			/forum.opened changed the participants/
 		);
-		expect(() =>
-			unchangedParticipantsUnless(forum, evolve(forum, opened()), [opened()])
-		).not.toThrow();
+		expect(() => unchangedRostersUnless(forum, evolve(forum, opened()), [opened()])).not.toThrow();
+	});
+
+	it('ROSTER_EVENTS change the delegations; any other event changing them is caught', () => {
+		const forum = forumWith();
+		const registered = stamp(
+			{
+				type: 'delegation.registered',
+				payload: { id: 'TST', name: 'Testland', category: 'member_state' },
+				audience: 'public'
+			},
+			T0,
+			'p-sg'
+		);
+		const after = evolve(forum, registered);
+		expect(ROSTER_EVENTS.delegations.has('delegation.registered')).toBe(true);
+		expect(after.delegations['TST']?.name).toBe('Testland');
+		expect(() => unchangedRostersUnless(forum, after, [registered])).not.toThrow();
+		const disguised = { ...registered, type: 'forum.opened' } as unknown as ForumEvent;
+		expect(() => unchangedRostersUnless(forum, after, [disguised])).toThrow(
+			/forum.opened changed the delegations but is not in ROSTER_EVENTS.delegations/
+		);
 	});
 
 	it('every event type has an evolver', () => {

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { audiencesFor, type Viewer } from './audience';
 import type { DecisionContext, NewEvent } from './define';
-import { PARTICIPANT_EVENTS } from './evolve';
+import { ROSTER_EVENTS, ROSTERS } from './evolve';
 import { blankForum } from './forum.rules';
 import type { Refusal } from './refusal';
 import type { Actor } from './roles';
@@ -250,23 +250,25 @@ export function run(
 	const actorId = actor.kind === 'participant' ? actor.participantId : null;
 	const events = decision.map((e) => stamp(e, ctx.now, actorId));
 	const next = events.reduce(evolve, state);
-	unchangedParticipantsUnless(state, next, events);
+	unchangedRostersUnless(state, next, events);
 	return { ok: true, state: next, events };
 }
 
 /**
- * Pages replace their participants only after the events of PARTICIPANT_EVENTS (evolve.ts): every
- * command a spec gives checks that no other event changed them.
+ * Pages replace their participants and their delegations only after the events of ROSTER_EVENTS
+ * (evolve.ts): every command a spec gives checks that no other event changed them.
  */
-export function unchangedParticipantsUnless(
+export function unchangedRostersUnless(
 	before: ForumState,
 	after: ForumState,
 	events: ForumEvent[]
 ): void {
-	if (events.some((e) => PARTICIPANT_EVENTS.has(e.type))) return;
-	if (!isDeepStrictEqual(before.participants, after.participants)) {
-		const types = events.map((e) => e.type).join(', ');
-		throw new Error(`${types} changed the participants but is not in PARTICIPANT_EVENTS`);
+	for (const roster of ROSTERS) {
+		if (events.some((e) => ROSTER_EVENTS[roster].has(e.type))) continue;
+		if (!isDeepStrictEqual(before[roster], after[roster])) {
+			const types = events.map((e) => e.type).join(', ');
+			throw new Error(`${types} changed the ${roster} but is not in ROSTER_EVENTS.${roster}`);
+		}
 	}
 }
 
