@@ -286,18 +286,15 @@ export class LiveForum {
 }
 
 /**
- * The forum's participants, kept out of Svelte's deep reactivity. Svelte proxies every plain
- * object put in `$state` and every object read from it, one signal per property: a page that
- * counted present Member States walked 5,000 participants through those proxies while it
- * hydrated (about 300 ms at 4× CPU throttling, then a long garbage collection; BENCHMARKS.md). An
- * object without a prototype is left as it is, so the participants are a plain map that the
- * evolvers change in place and that `receive` replaces, participants copied, after an event that
- * changes them: whatever reads `forum.participants` or a participant sees new objects and is
+ * The forum's participants and delegations, kept out of Svelte's deep reactivity. Svelte proxies
+ * every plain object put in `$state` and every object read from it, one signal per property: a
+ * page that counted present Member States walked 5,000 participants through those proxies while
+ * it hydrated (about 300 ms at 4× CPU throttling, then a long garbage collection; BENCHMARKS.md),
+ * and the count of accredited ones read all 541 delegations the same way. An object without a
+ * prototype is left as it is, so each roster is a plain map that the evolvers change in place and
+ * that `receive` replaces, entries copied, after an event that changes it (ROSTER_EVENTS in
+ * evolve.ts): whatever reads `forum.participants` or a participant sees new objects and is
  * updated.
- */
-/**
- * A roster made anew for the page to see a change, each entry copied: the evolvers changed the
- * old one in place, and Svelte sees only that the map itself was replaced.
  */
 function rosterCopy<T extends object>(roster: Record<string, T>): Record<string, T> {
 	const copy: Record<string, T> = Object.create(null);
@@ -306,17 +303,15 @@ function rosterCopy<T extends object>(roster: Record<string, T>): Record<string,
 }
 
 /**
- * A snapshot's state, its participants and delegations out of Svelte's deep reactivity (maps
- * without prototype, which Svelte does not proxy; ROSTER_EVENTS in evolve.ts). The maps alone are
- * made anew: the snapshot was just parsed, so their entries belong to nobody else (copying each of
- * 5,000 participants as well cost about 40 ms at 4× CPU throttling while the page started).
+ * A snapshot's state with its rosters out of Svelte's deep reactivity. The snapshot was just
+ * parsed and belongs to nobody else, so its two maps lose their prototype where they are: copying
+ * 5,000 participants into a new map cost about 70 ms at 4× CPU throttling while the page started
+ * (BENCHMARKS.md, note 31), and copying each participant as well about 40 ms more.
  */
 function unproxied(state: ForumState): ForumState {
-	const participants: ForumState['participants'] = Object.create(null);
-	const delegations: ForumState['delegations'] = Object.create(null);
-	Object.assign(participants, state.participants);
-	Object.assign(delegations, state.delegations);
-	return { ...state, participants, delegations };
+	Object.setPrototypeOf(state.participants, null);
+	Object.setPrototypeOf(state.delegations, null);
+	return { ...state };
 }
 
 /** offset = serverTime + rtt / 2 − clientNow, clientNow taken when the answer arrived. */
