@@ -36,7 +36,7 @@ export async function writeReport(results, path) {
 		add(
 			'## 1. Fan-out latency',
 			'',
-			'From the presiding officer sending a command to each client receiving its event, in ms. Baseline: a bare Socket.IO server (bench/baseline-server.mjs) in the same layout broadcasting copies of the same events to the same clients. Goal: p99 within 1.5× the baseline at every N, and under 250 ms at 5,000.',
+			'From the presiding officer sending a command to each client receiving its event, in ms. Baseline: a bare Socket.IO server (bench/baseline-server.mjs) in the same layout broadcasting copies of the same events to the same clients. Each figure over the rounds of commands that follow one round that is not counted, on both servers (the first commands after a server starts, or after N new clients connect, measure the JIT compiling its paths). Goal: p99 within 1.5× the baseline at every N, and under 250 ms at 5,000.',
 			''
 		);
 		add(
