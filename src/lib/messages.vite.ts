@@ -57,7 +57,6 @@ export function messagesByLocale({
 			return `import * as registry from ${registry};\n${functions.join('\n')}\nexport { ${names.join(', ')} };\n`;
 		},
 		transform(code, id) {
-			if (id === join(outdir, 'registry.js')) return pluralRulesOnce(code);
 			if (!isMessage(id)) return null;
 			let out = code;
 			for (const locale of others) {
@@ -77,28 +76,4 @@ export function messagesByLocale({
 			return `import { loaded as __loaded } from ${loader};\n${out}`;
 		}
 	};
-}
-
-/** Paraglide's `plural` (registry.js), as it writes it: a new `Intl.PluralRules` on every call. */
-const PLURAL =
-	/export function plural\(locale, input, options\) \{\s*return new Intl\.PluralRules\(locale, options\)\.select\(Number\(input\)\)\s*\};?/;
-
-/**
- * Paraglide's `plural` with each `Intl.PluralRules` made once per language and options: the forum
- * page's messages with a count (minutes, speakers, delegations…) made a new one for each, about
- * 16 ms of its start at 4× CPU throttling. Throws if Paraglide wrote `plural` differently, so that
- * an upgrade cannot quietly undo it.
- */
-export function pluralRulesOnce(code: string): string {
-	if (!PLURAL.test(code)) throw new Error("messages.vite.ts: Paraglide's plural() has changed");
-	return code.replace(
-		PLURAL,
-		`const __pluralRules = new Map();
-export function plural(locale, input, options) {
-	const key = locale + JSON.stringify(options ?? {});
-	let rules = __pluralRules.get(key);
-	if (!rules) __pluralRules.set(key, (rules = new Intl.PluralRules(locale, options)));
-	return rules.select(Number(input));
-}`
-	);
 }
