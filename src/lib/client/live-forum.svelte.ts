@@ -175,17 +175,17 @@ export class LiveForum {
 	}
 
 	private receive(events: ForumEvent[]): void {
-		const changed = new Set<Roster>();
+		const changed: Record<Roster, boolean> = { participants: false, delegations: false };
 		for (const event of events) {
 			// Events arrive in order; one already applied (from a sync reply) is skipped.
 			if (event.seq <= this.seq) continue;
 			apply(this.state, event);
 			this.seq = event.seq;
-			for (const roster of ROSTERS) if (ROSTER_EVENTS[roster].has(event.type)) changed.add(roster);
+			for (const roster of ROSTERS) changed[roster] ||= ROSTER_EVENTS[roster].has(event.type);
 		}
 		// once for a batch: an import of 5,000 participants arrives as one message
-		if (changed.has('participants')) this.state.participants = rosterCopy(this.state.participants);
-		if (changed.has('delegations')) this.state.delegations = rosterCopy(this.state.delegations);
+		if (changed.participants) this.state.participants = rosterCopy(this.state.participants);
+		if (changed.delegations) this.state.delegations = rosterCopy(this.state.delegations);
 		this.keep();
 	}
 
