@@ -58,7 +58,7 @@ export function startApp(): Promise<App> {
 			await migrateToLatest(db);
 			if (process.env.PLENARY_DEMO !== '0') await loadDemoForum(db, forums);
 		});
-		await forums.loadAll(store.startupReader);
+		await forums.loadAll();
 		const follower = store.url ? await followPostgresLog(store.url, forums) : null;
 		const started: App = { db, store, forums, follower };
 		(globalThis as Record<symbol, unknown>)[SHUTDOWN_KEY] = () => shutdown(started);

@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type pg from 'pg';
 import { configuredKind, type DatabaseKind } from './dialect';
-import { sqliteStartupReader, type LogPageReader } from './eventlog';
 import { log } from './log';
 
 export interface Database {
@@ -70,8 +69,6 @@ export interface Store {
 	url?: string;
 	/** flush and close (SQLite: checkpoint the WAL into the file) */
 	close(): Promise<void>;
-	/** SQLite: the faster way to read the log at start-up (eventlog.ts, `sqliteStartupReader`) */
-	startupReader?: LogPageReader;
 }
 
 /** Open the configured database: PostgreSQL when DATABASE_URL says so, else the SQLite file. */
@@ -83,7 +80,6 @@ export function openStore(env: NodeJS.ProcessEnv = process.env): Store {
 		db,
 		kind: 'sqlite',
 		where: path,
-		startupReader: sqliteStartupReader(sqlite),
 		async close() {
 			if (!sqlite.open) return;
 			sqlite.pragma('wal_checkpoint(TRUNCATE)');

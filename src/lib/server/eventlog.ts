@@ -2,7 +2,6 @@
  * The append-only event log: the forum's only truth. Appends are conditional on the expected
  * head sequence number, so two writers (processes or servers) can never fork a forum's log.
  */
-import type SQLite from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
 import type { Audience } from '$lib/forum/audience';
 import { stampEvent, type ForumEvent } from '$lib/forum/rules';
@@ -148,49 +147,13 @@ type EventRow = Database['events'];
 function toEvent(
 	row: Pick<EventRow, 'seq' | 'type' | 'payload' | 'audience' | 'actor' | 'at'>
 ): ForumEvent {
-	return eventOf(row.seq, row.type, row.payload, row.audience, row.actor, row.at);
-}
-
-function eventOf(
-	seq: number | string | bigint,
-	type: string,
-	payload: string,
-	audience: string,
-	actor: string | null,
-	at: number | string | bigint
-): ForumEvent {
 	return stampEvent(
-		{ type, payload: JSON.parse(payload), audience: audience as Audience },
-		Number(seq),
-		Number(at),
-		actor
+		{ type: row.type, payload: JSON.parse(row.payload), audience: row.audience as Audience },
+		Number(row.seq),
+		Number(row.at),
+		row.actor
 	);
 }
-
-/** A page of a forum's log after `after`, at most `limit` events, in order. */
-export type LogPageReader = (forum: string, after: number, limit: number) => ForumEvent[];
-
-/**
- * How a server on SQLite reads its log at start-up (`ForumService.loadAll`): the rows as arrays,
- * not objects. better-sqlite3 builds a row object from C++ a column at a time; 205,882 events read
- * as arrays took about 330 ms of CPU rather than 530 (BENCHMARKS.md, note 34). It reads outside
- * Kysely's hold on the connection, so it is for start-up only, while nothing else uses the
- * database: a read in the middle of another task's transaction would see rows not yet committed.
- */
-export function sqliteStartupReader(sqlite: SQLite.Database): LogPageReader {
-	const page = sqlite
-		.prepare(
-			'SELECT seq, type, payload, audience, actor, at FROM events WHERE forum = ? AND seq > ? ORDER BY seq LIMIT ?'
-		)
-		.raw(true);
-	return (forum, after, limit) =>
-		(page.all(forum, after, limit) as EventColumns[]).map(
-			([seq, type, payload, audience, actor, at]) =>
-				eventOf(seq, type, payload, audience, actor, at)
-		);
-}
-
-type EventColumns = [number, string, string, string, string | null, number];
 
 /** Events after `after`, optionally only those addressed to the given audiences. */
 export async function readEvents(

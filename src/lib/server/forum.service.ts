@@ -32,7 +32,6 @@ import {
 	findCommands,
 	forumSlugs,
 	readEvents,
-	type LogPageReader,
 	type CommandEvents
 } from './eventlog';
 import { rateLimiter } from './limits';
@@ -328,13 +327,9 @@ export class ForumService {
 		this.broadcastObserver = observer;
 	}
 
-	/**
-	 * Load every forum's state from its log, at start-up. `readPage`: a faster way to read the log
-	 * than through Kysely, safe only while nothing else uses the database (SQLite:
-	 * `sqliteStartupReader`); later catch-ups read through Kysely.
-	 */
-	async loadAll(readPage?: LogPageReader): Promise<void> {
-		for (const slug of await forumSlugs(this.db)) await this.host(slug, readPage);
+	/** Load every forum's state from its log. */
+	async loadAll(): Promise<void> {
+		for (const slug of await forumSlugs(this.db)) await this.host(slug);
 	}
 
 	slugs(): string[] {
@@ -342,7 +337,7 @@ export class ForumService {
 	}
 
 	/** The forum's host, caught up with the log; undefined when there is no such forum. */
-	async host(slug: string, readPage?: LogPageReader): Promise<ForumHost | undefined> {
+	async host(slug: string): Promise<ForumHost | undefined> {
 		let host = this.hosts.get(slug);
 		if (!host) {
 			const exists = await this.db
@@ -354,7 +349,7 @@ export class ForumService {
 			host = new ForumHost(slug);
 			this.hosts.set(slug, host);
 		}
-		await this.catchUp(host, readPage);
+		await this.catchUp(host);
 		return host;
 	}
 
@@ -365,12 +360,10 @@ export class ForumService {
 	 * A page at a time: at start-up the whole log is read, and holding all of it at once costs more
 	 * in garbage collection than the folding itself (bench: 200,000 events).
 	 */
-	private catchUp(host: ForumHost, readPage?: LogPageReader): Promise<void> {
+	private catchUp(host: ForumHost): Promise<void> {
 		return host.reading.run(async () => {
 			for (;;) {
-				const missed = readPage
-					? readPage(host.slug, host.head, CATCH_UP_PAGE)
-					: await readEvents(this.db, host.slug, host.head, { limit: CATCH_UP_PAGE });
+				const missed = await readEvents(this.db, host.slug, host.head, { limit: CATCH_UP_PAGE });
 				this.followAndPublish(host, missed);
 				if (missed.length < CATCH_UP_PAGE) return;
 			}

@@ -1,9 +1,7 @@
 /**
- * For the server's specs: the demo forum on a real SQLite database (in memory unless a file is
- * given), migrated, with France and the given people registered, and the forum service that runs
- * it. No test code here.
+ * For the server's specs: the demo forum on a real in-memory SQLite database, migrated, with
+ * France and the given people registered, and the forum service that runs it. No test code here.
  */
-import type SQLite from 'better-sqlite3';
 import type { NewEvent } from '$lib/forum/define';
 import type { ParticipantRole } from '$lib/forum/types';
 import { openDatabase, type DB } from './db';
@@ -18,11 +16,8 @@ export interface Person {
 	role: ParticipantRole;
 }
 
-export async function forumInMemory(
-	people: Person[],
-	path = ':memory:'
-): Promise<{ db: DB; sqlite: SQLite.Database; forums: ForumService }> {
-	const { db, sqlite } = openDatabase(path);
+export async function forumInMemory(people: Person[]): Promise<{ db: DB; forums: ForumService }> {
+	const db = openDatabase(':memory:').db;
 	await migrateToLatest(db);
 	const forums = new ForumService(db);
 	await forums.createForum(DEMO_FORUM);
@@ -38,5 +33,5 @@ export async function forumInMemory(
 			audience: 'public'
 		}))
 	]);
-	return { db, sqlite, forums };
+	return { db, forums };
 }
