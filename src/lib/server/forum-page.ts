@@ -3,7 +3,7 @@ import type { Snapshot } from '$lib/protocol';
 import { app } from './app';
 import type { Account } from './auth/session';
 import type { ForumService } from './forum.service';
-import { viewerOf } from './http';
+import { forumAs } from './http';
 
 /**
  * How a signed-in account reads a forum: the pages, the printable outcome and its Word files all
@@ -16,10 +16,8 @@ export async function snapshotFor(
 	slug: string,
 	account: Account
 ): Promise<Snapshot | undefined> {
-	const host = await forums.host(slug);
-	const viewer = host && viewerOf(host, account);
-	// the host `host()` gave, already caught up with the log
-	return host && viewer ? forums.snapshotOf(host, viewer) : undefined;
+	const seen = await forumAs(forums, slug, account);
+	return seen && forums.snapshotOf(seen.host, seen.viewer);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { json } from '@sveltejs/kit';
 import type { Viewer } from '$lib/forum/audience';
 import { app, type App } from './app';
-import type { ForumHost } from './forum.service';
+import type { ForumHost, ForumService } from './forum.service';
 import type { Account } from './auth/session';
 
 export function apiError(status: number, code: string, message: string): Response {
@@ -27,6 +27,20 @@ export function viewerOf(host: ForumHost, account: Account): Viewer | null {
 }
 
 /**
+ * The forum's host, caught up with the log, and the account's viewer in it; undefined when there
+ * is no such forum or the account takes no part in it (the two look the same from outside).
+ */
+export async function forumAs(
+	forums: ForumService,
+	slug: string,
+	account: Account
+): Promise<{ host: ForumHost; viewer: Viewer } | undefined> {
+	const host = await forums.host(slug);
+	const viewer = host && viewerOf(host, account);
+	return host && viewer ? { host, viewer } : undefined;
+}
+
+/**
  * The app, the caller's account, the forum's host and the caller's viewer in it, for an API
  * route; or the route's answer when there is none: `401 not_signed_in`, `404 no_such_forum` (no
  * such forum, or the caller takes no part in it: the two look the same from outside).
@@ -37,7 +51,6 @@ export async function apiViewer(
 ): Promise<{ app: App; account: Account; host: ForumHost; viewer: Viewer } | Response> {
 	if (!account) return NOT_SIGNED_IN();
 	const started = await app();
-	const host = await started.forums.host(slug);
-	const viewer = host && viewerOf(host, account);
-	return host && viewer ? { app: started, account, host, viewer } : NO_SUCH_FORUM();
+	const seen = await forumAs(started.forums, slug, account);
+	return seen ? { app: started, account, ...seen } : NO_SUCH_FORUM();
 }

@@ -1,7 +1,7 @@
 /**
  * Reading the forum for the outcome documents and its history. Always through the reader's own
- * view (`snapshotFor` in forum-page.ts, or a replay of the events the reader may see): a document must never
- * carry what its reader may not see, such as the session for Member States only.
+ * view (`snapshotFor` in forum-page.ts, or a replay of the events the reader may see): a document
+ * must never carry what its reader may not see, such as the session for Member States only.
  */
 import { audiencesFor, type Viewer } from '$lib/forum/audience';
 import { blankForum } from '$lib/forum/forum.rules';
@@ -10,7 +10,7 @@ import type { ForumState } from '$lib/forum/types';
 import type { Account } from './auth/session';
 import { readEvents } from './eventlog';
 import type { ForumService } from './forum.service';
-import { viewerOf } from './http';
+import { forumAs } from './http';
 
 /** Whether the account is on the forum's secretariat (who alone may look back in its history). */
 export async function isSecretariat(
@@ -18,9 +18,8 @@ export async function isSecretariat(
 	slug: string,
 	account: Account
 ): Promise<boolean | undefined> {
-	const host = await forums.host(slug);
-	if (!host || !viewerOf(host, account)) return undefined;
-	return host.full.participants[account.id]?.role === 'secretariat';
+	const seen = await forumAs(forums, slug, account);
+	return seen && seen.host.full.participants[account.id]?.role === 'secretariat';
 }
 
 /** A point in the forum's past: after event `seq`, or at the time `at` (epoch milliseconds). */

@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { mayGive } from '$lib/forum/rules';
 import { rolesOf, type Actor } from '$lib/forum/roles';
 import { app } from '$lib/server/app';
-import { viewerOf } from '$lib/server/http';
+import { forumAs } from '$lib/server/http';
 import { CSV_MAX_BYTES, importParticipants } from '$lib/server/participants.import';
 import { importReport, REPORT_MAX_BYTES } from '$lib/server/report.import';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,9 +16,9 @@ const SECRETARIAT_ONLY =
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.account) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const { forums } = await app();
-	const host = await forums.host(params.forum);
-	const viewer = host && viewerOf(host, locals.account);
-	if (!host || !viewer) error(404, { message: NOT_REGISTERED });
+	const seen = await forumAs(forums, params.forum, locals.account);
+	if (!seen) error(404, { message: NOT_REGISTERED });
+	const { host, viewer } = seen;
 	const actor: Actor = { kind: 'participant', participantId: locals.account.id };
 	if (!rolesOf(host.full, actor).has('secretariat')) error(403, { message: SECRETARIAT_ONLY });
 	const { state } = await forums.snapshotOf(host, viewer);
