@@ -136,6 +136,11 @@ export interface ForumOptions {
  * DELEGATIONS and the participants in PARTICIPANTS.
  */
 export function forumWith(options: ForumOptions = {}): ForumState {
+	return given(blankForum(SLUG), ...setUpEvents(options));
+}
+
+/** The events `forumWith` folds, in order. */
+export function setUpEvents(options: ForumOptions = {}): SeedEvent[] {
 	const { phase = 'preparation', opinions = 0, present = [], events = [] } = options;
 	const seed: SeedEvent[] = [
 		event('forum.created', {
@@ -171,7 +176,7 @@ export function forumWith(options: ForumOptions = {}): ForumState {
 	];
 	if (phase !== 'preparation') seed.push(event('forum.opened', {}, { actor: 'p-sg' }));
 	if (phase === 'closed') seed.push(event('forum.closed', {}, { actor: 'p-sg' }));
-	return given(blankForum(SLUG), ...seed, ...events);
+	return [...seed, ...events];
 }
 
 /**

@@ -44,15 +44,40 @@ const VIEW_CLASSES = {
 } as const satisfies Record<string, Audience[]>;
 type ViewClass = keyof typeof VIEW_CLASSES;
 
-/** For each audience, the shared views that see it (worked out once, not for every event). */
-const VIEWS_SEEING = new Map<Audience, ViewClass[]>();
-for (const [name, audiences] of Object.entries(VIEW_CLASSES) as [
-	ViewClass,
-	readonly Audience[]
-][]) {
-	for (const audience of audiences) {
-		VIEWS_SEEING.set(audience, [...(VIEWS_SEEING.get(audience) ?? []), name]);
+/**
+ * The states a host keeps by following the log: the whole forum, the forum as seen from outside
+ * the Member States' session (see `ForumHost.outside`), and the shared views. One bit each.
+ */
+const SLOT = { full: 1, outside: 2, public: 4, member_states: 8, secretariat: 16 } as const;
+type Slot = keyof typeof SLOT;
+const ALL_SLOTS = 31;
+
+/** For each audience but a participant's, the slots that see it (worked out once, not per event). */
+const SLOTS_SEEING = new Map<Audience, number>();
+for (const audience of ['public', 'member_states', 'secretariat'] as const) {
+	let slots: number = SLOT.full;
+	if (audience !== 'member_states') slots |= SLOT.outside;
+	for (const [name, audiences] of Object.entries(VIEW_CLASSES) as [
+		ViewClass,
+		readonly Audience[]
+	][]) {
+		if (audiences.includes(audience)) slots |= SLOT[name];
 	}
+	SLOTS_SEEING.set(audience, slots);
+}
+/** An event addressed to one participant: the whole forum and the view from outside see it. */
+const PERSONAL_SLOTS = SLOT.full | SLOT.outside;
+
+/**
+ * One state shared by the slots that have followed the very same events: it is the same state for
+ * each, so an event they all see is applied once, not once per slot. In most forums every event
+ * is public and the five slots share one state to the end; an event that some of them see and
+ * others do not parts them (see `ForumHost.applyToSlots`).
+ */
+interface SharedState {
+	state: ForumState;
+	/** the slots (bits of SLOT) that read this state */
+	slots: number;
 }
 
 /** Events read from the log at once when catching up (see `catchUp`). */
@@ -119,14 +144,8 @@ class Mutex {
 }
 
 export class ForumHost {
-	/** every event applied: the state the rules decide against */
-	readonly full: ForumState;
-	/**
-	 * every event but those for Member States only: the forum as it would stand had nothing been
-	 * said in a session for Member States only (see `publicOnlyIfPublic`)
-	 */
-	readonly outside: ForumState;
-	private readonly views: Record<ViewClass, ForumState>;
+	/** the states kept, each shared by the slots that have seen the same events */
+	private readonly shared: SharedState[];
 	/** participants with events addressed to them alone, and their own views */
 	private readonly personal = new Map<string, ForumState>();
 	head = 0;
@@ -150,13 +169,55 @@ export class ForumHost {
 	private readonly recent: ForumEvent[] = [];
 
 	constructor(readonly slug: string) {
-		this.full = blankForum(slug);
-		this.outside = blankForum(slug);
-		this.views = {
-			public: blankForum(slug),
-			member_states: blankForum(slug),
-			secretariat: blankForum(slug)
-		};
+		this.shared = [{ state: blankForum(slug), slots: ALL_SLOTS }];
+	}
+
+	/** every event applied: the state the rules decide against */
+	get full(): ForumState {
+		return this.stateOf('full');
+	}
+
+	/**
+	 * every event but those for Member States only: the forum as it would stand had nothing been
+	 * said in a session for Member States only (see `publicOnlyIfPublic`)
+	 */
+	get outside(): ForumState {
+		return this.stateOf('outside');
+	}
+
+	/** How many distinct states the host keeps for its five slots (1 until an event parts them). */
+	get statesKept(): number {
+		return this.shared.length;
+	}
+
+	private stateOf(slot: Slot): ForumState {
+		const bit = SLOT[slot];
+		for (const shared of this.shared) if (shared.slots & bit) return shared.state;
+		throw new Error(`${this.slug}: no state for ${slot}`);
+	}
+
+	/**
+	 * Apply an event to the states of the slots that see it. A state shared by slots of which only
+	 * some see the event is parted: those that do not see it keep the state as it was (whoever still
+	 * holds it, a view being written out, is never given an event it may not read), the others go on
+	 * with a copy. A state is copied at most four times in a forum's life.
+	 */
+	private applyToSlots(event: ForumEvent): void {
+		const seeing = SLOTS_SEEING.get(event.audience) ?? PERSONAL_SLOTS;
+		const count = this.shared.length;
+		for (let i = 0; i < count; i++) {
+			const shared = this.shared[i];
+			const both = shared.slots & seeing;
+			if (both === 0) continue;
+			if (both === shared.slots) {
+				apply(shared.state, event);
+				continue;
+			}
+			const parted = { state: structuredClone(shared.state), slots: both };
+			shared.slots &= ~both;
+			apply(parted.state, event);
+			this.shared.push(parted);
+		}
 	}
 
 	/**
@@ -170,9 +231,7 @@ export class ForumHost {
 			if (event.seq !== this.head + 1) {
 				throw new Error(`${this.slug}: event ${event.seq} follows ${this.head}: the log has a gap`);
 			}
-			apply(this.full, event);
-			if (event.audience !== 'member_states') apply(this.outside, event);
-			for (const name of VIEWS_SEEING.get(event.audience) ?? []) apply(this.views[name], event);
+			this.applyToSlots(event);
 			if (event.audience.startsWith('participant:')) {
 				const participantId = event.audience.slice('participant:'.length);
 				const view = this.personal.get(participantId);
@@ -234,31 +293,41 @@ export class ForumHost {
 		return 'public';
 	}
 
-	/** The state as this viewer may see it. Personal views are built on first use. */
-	async viewFor(db: DB, viewer: Viewer): Promise<ForumState> {
+	/**
+	 * The state as this viewer may see it, as of `head`; `prepareView` first. Read it before the
+	 * next await: the host goes on following the log meanwhile, and may part a state it keeps for
+	 * several slots (`applyToSlots`).
+	 */
+	viewOf(viewer: Viewer): ForumState {
 		if (viewer.kind === 'participant') {
 			const personal = this.personal.get(viewer.participantId);
 			if (personal) return personal;
-			if (await hasPersonalEvents(db, this.slug, viewer.participantId)) {
-				const audiences = audiencesFor(this.full, viewer);
-				const view = blankForum(this.slug);
-				// Up to the head as it stood when each read began: everything up to it is on disk and
-				// in the answer. Events followed while the read was under way (a catch-up does not wait
-				// for this) are read again, until a read ends with the head where it began.
-				let upTo = 0;
-				for (;;) {
-					const target = this.head;
-					for (const event of await readEvents(db, this.slug, upTo, { audiences })) {
-						if (event.seq <= target) apply(view, event);
-					}
-					upTo = target;
-					if (this.head === target) break;
-				}
-				this.personal.set(viewer.participantId, view);
-				return view;
-			}
 		}
-		return this.views[this.viewClassOf(viewer)];
+		return this.stateOf(this.viewClassOf(viewer));
+	}
+
+	/**
+	 * Build the viewer's personal view, from the log, if they have events addressed to them alone
+	 * and it is not built yet (see `viewOf`).
+	 */
+	async prepareView(db: DB, viewer: Viewer): Promise<void> {
+		if (viewer.kind !== 'participant' || this.personal.has(viewer.participantId)) return;
+		if (!(await hasPersonalEvents(db, this.slug, viewer.participantId))) return;
+		const audiences = audiencesFor(this.full, viewer);
+		const view = blankForum(this.slug);
+		// Up to the head as it stood when each read began: everything up to it is on disk and in the
+		// answer. Events followed while the read was under way (a catch-up does not wait for this)
+		// are read again, until a read ends with the head where it began.
+		let upTo = 0;
+		for (;;) {
+			const target = this.head;
+			for (const event of await readEvents(db, this.slug, upTo, { audiences })) {
+				if (event.seq <= target) apply(view, event);
+			}
+			upTo = target;
+			if (this.head === target) break;
+		}
+		this.personal.set(viewer.participantId, view);
 	}
 }
 
@@ -432,12 +501,11 @@ export class ForumService {
 
 	/** The snapshot as the viewer may see it, of `host` as `host()` gave it, caught up with the log. */
 	snapshotOf(host: ForumHost, viewer: Viewer): Promise<Snapshot> {
-		return host.mutex.run(async () => ({
-			forum: host.slug,
-			seq: host.head,
+		return host.mutex.run(async () => {
+			await host.prepareView(this.db, viewer);
 			// a copy: the live view changes as events arrive, the snapshot must not
-			state: structuredClone(await host.viewFor(this.db, viewer))
-		}));
+			return { forum: host.slug, seq: host.head, state: structuredClone(host.viewOf(viewer)) };
+		});
 	}
 
 	/**
@@ -472,9 +540,10 @@ export class ForumService {
 		viewer: Viewer,
 		shape: (state: ForumState) => unknown
 	): Promise<string> {
-		const json = await host.mutex.run(async () =>
-			JSON.stringify(shape(await host.viewFor(this.db, viewer)))
-		);
+		const json = await host.mutex.run(async () => {
+			await host.prepareView(this.db, viewer);
+			return JSON.stringify(shape(host.viewOf(viewer)));
+		});
 		return asciiJson(json);
 	}
 
@@ -536,7 +605,8 @@ export class ForumService {
 			const seen = decide(view, command, actor, context);
 			return isRefusal(seen) && seen.code === refusal.code && seen.message === refusal.message;
 		};
-		const view = await host.viewFor(this.db, viewer);
+		await host.prepareView(this.db, viewer);
+		const view = host.viewOf(viewer);
 		if (same(view)) return refusal;
 		// The commands decided before this one in the batch are not in the view yet (they are not on
 		// disk): the sender's view with what they may see of them, made once per sender and batch.
