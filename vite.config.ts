@@ -40,6 +40,15 @@ export default defineConfig({
 			]
 		}),
 		socketIoDevServer(),
+		// The server's libraries of many small modules go into the server's build (not in dev or the
+		// tests): each module Node loads at start-up is found, read and compiled on its own, and
+		// Kysely's ESM build alone is 263 files (BENCHMARKS.md, note 34). Native packages, and
+		// Socket.IO (server.js imports it too), stay external.
+		{
+			name: 'plenary:bundle-server-libraries',
+			apply: 'build',
+			config: () => ({ ssr: { noExternal: ['kysely', 'zod', 'prom-client'] } })
+		},
 		// The tablets' app: installable, the shell precached, and an offline page when a navigation
 		// fails. Pages are server-rendered per participant, so navigations are never cached: the
 		// forum as last seen is kept by the page itself, per participant (src/lib/client/offline-cache.ts).
