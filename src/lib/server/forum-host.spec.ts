@@ -4,6 +4,7 @@
  * that have followed the same events share one state; these specs check that each slot still
  * holds exactly what its audiences may see, against states folded one by one from the events.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Audience, Viewer } from '$lib/forum/audience';
 import type { NewEvent } from '$lib/forum/define';
@@ -105,6 +106,44 @@ describe("a forum's host: the states it keeps", () => {
 		// personal event parts the whole forum from the secretariat's view: one state each
 		expect(kept.slice(0, 5)).toEqual([1, 2, 2, 4, 5]);
 		expect(Math.max(...kept)).toBe(5);
+	});
+
+	it('holds in each slot the fold of what it sees, whatever the audiences and their order', () => {
+		const audience = fc.constantFrom<Audience>(
+			'public',
+			'member_states',
+			'secretariat',
+			'participant:p-fra-head',
+			'participant:p-ob'
+		);
+		const step = fc.record({
+			who: fc.constantFrom(...PARTICIPANTS.map((p) => p.id)),
+			audience,
+			present: fc.boolean(),
+			// followed alone, or with the steps after it in one call (a page of the log)
+			together: fc.boolean()
+		});
+		fc.assert(
+			fc.property(fc.array(step, { maxLength: 24 }), (steps) => {
+				const events = setUp();
+				const host = new ForumHost(SLUG);
+				host.follow(events);
+				let pending: ForumEvent[] = [];
+				for (const { who, audience, present, together } of steps) {
+					const event = presence(events.length + 1, who, audience, present);
+					events.push(event);
+					pending.push(event);
+					if (!together) {
+						host.follow(pending);
+						pending = [];
+					}
+				}
+				host.follow(pending);
+				expect(host.statesKept).toBeLessThanOrEqual(5);
+				expectEachSlotFolded(host, events);
+			}),
+			{ numRuns: 150 }
+		);
 	});
 
 	it('never gives a state already handed out an event its reader may not see', () => {
