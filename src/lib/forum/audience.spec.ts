@@ -39,7 +39,7 @@ describe('audiences', () => {
 			`participant:${id}`
 		]);
 		expect(visible(participant(id))).toEqual(SHARED);
-		expect(viewClass(forum, participant(id))).toBe('full');
+		expect(viewClass(forum, participant(id))).toBe('secretariat');
 	});
 
 	it.each(['associate', 'academia'] as const)('an %s participant sees public only', (category) => {

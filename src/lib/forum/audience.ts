@@ -37,9 +37,12 @@ export function canSee(state: ForumState, viewer: Viewer, audience: Audience): b
  * The key of the shared view a viewer reads: viewers with the same key see exactly the same
  * events, except those addressed to one participant.
  */
-export function viewClass(state: ForumState, viewer: Viewer): 'public' | 'member_states' | 'full' {
+export function viewClass(
+	state: ForumState,
+	viewer: Viewer
+): 'public' | 'member_states' | 'secretariat' {
 	const audiences = audiencesFor(state, viewer);
-	if (audiences.includes('secretariat')) return 'full';
+	if (audiences.includes('secretariat')) return 'secretariat';
 	if (audiences.includes('member_states')) return 'member_states';
 	return 'public';
 }

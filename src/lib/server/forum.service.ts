@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { audiencesFor, canSee, type Audience, type Viewer } from '$lib/forum/audience';
+import { audiencesFor, canSee, viewClass, type Audience, type Viewer } from '$lib/forum/audience';
 import { blankForum, type ForumCreated } from '$lib/forum/forum.rules';
 import { isRefusal, type DecisionContext, type NewEvent } from '$lib/forum/define';
 import {
@@ -36,12 +36,15 @@ import {
 } from './eventlog';
 import { rateLimiter } from './limits';
 
-/** The shared views: viewers of one class see the same events (personal events aside). */
+/**
+ * The shared views: viewers of one class (audience.ts `viewClass`) see the same events, personal
+ * events aside.
+ */
 const VIEW_CLASSES = {
 	public: ['public'],
 	member_states: ['public', 'member_states'],
 	secretariat: ['public', 'member_states', 'secretariat']
-} as const satisfies Record<string, Audience[]>;
+} as const satisfies Record<ReturnType<typeof viewClass>, Audience[]>;
 type ViewClass = keyof typeof VIEW_CLASSES;
 
 /**
@@ -50,7 +53,7 @@ type ViewClass = keyof typeof VIEW_CLASSES;
  */
 const SLOT = { full: 1, outside: 2, public: 4, member_states: 8, secretariat: 16 } as const;
 type Slot = keyof typeof SLOT;
-const ALL_SLOTS = 31;
+const ALL_SLOTS = Object.values(SLOT).reduce((all, bit) => all | bit, 0);
 
 /** For each audience but a participant's, the slots that see it (worked out once, not per event). */
 const SLOTS_SEEING = new Map<Audience, number>();
@@ -65,8 +68,11 @@ for (const audience of ['public', 'member_states', 'secretariat'] as const) {
 	}
 	SLOTS_SEEING.set(audience, slots);
 }
-/** An event addressed to one participant: the whole forum and the view from outside see it. */
-const PERSONAL_SLOTS = SLOT.full | SLOT.outside;
+
+/** The slots that see an event for `audience`; one participant's: the whole forum and the outside. */
+function slotsSeeing(audience: Audience): number {
+	return SLOTS_SEEING.get(audience) ?? SLOT.full | SLOT.outside;
+}
 
 /**
  * One state shared by the slots that have followed the very same events: it is the same state for
@@ -101,6 +107,13 @@ const BATCH_INTERVAL_MS = 10;
 interface Tentative {
 	full: ForumState;
 	outside: ForumState;
+}
+
+/** Apply an event to a batch's states, each if its slot sees it. */
+function applyTentative(states: Tentative, event: ForumEvent): void {
+	const seeing = slotsSeeing(event.audience);
+	if (seeing & SLOT.full) apply(states.full, event);
+	if (seeing & SLOT.outside) apply(states.outside, event);
 }
 
 /** What a batch has decided so far, not yet on disk nor in the host's views. */
@@ -203,7 +216,7 @@ export class ForumHost {
 	 * with a copy. A state is copied at most four times in a forum's life.
 	 */
 	private applyToSlots(event: ForumEvent): void {
-		const seeing = SLOTS_SEEING.get(event.audience) ?? PERSONAL_SLOTS;
+		const seeing = slotsSeeing(event.audience);
 		const count = this.shared.length;
 		for (let i = 0; i < count; i++) {
 			const shared = this.shared[i];
@@ -248,8 +261,7 @@ export class ForumHost {
 			this.recent.push(event);
 			const scratch = this.scratch;
 			if (scratch && event.seq === scratch.head + 1) {
-				apply(scratch.full, event);
-				if (event.audience !== 'member_states') apply(scratch.outside, event);
+				applyTentative(scratch, event);
 				scratch.head = event.seq;
 			}
 			// (an event at or below scratch.head is one of the batch's own, already in it; or another
@@ -286,13 +298,6 @@ export class ForumHost {
 		this.scratch = null;
 	}
 
-	viewClassOf(viewer: Viewer): ViewClass {
-		const audiences = audiencesFor(this.full, viewer);
-		if (audiences.includes('secretariat')) return 'secretariat';
-		if (audiences.includes('member_states')) return 'member_states';
-		return 'public';
-	}
-
 	/**
 	 * The state as this viewer may see it, as of `head`; `prepareView` first. Read it before the
 	 * next await: the host goes on following the log meanwhile, and may part a state it keeps for
@@ -303,7 +308,7 @@ export class ForumHost {
 			const personal = this.personal.get(viewer.participantId);
 			if (personal) return personal;
 		}
-		return this.stateOf(this.viewClassOf(viewer));
+		return this.stateOf(viewClass(this.full, viewer));
 	}
 
 	/**
@@ -782,8 +787,7 @@ export class ForumService {
 			);
 			// the next command of the batch is decided against these, not yet on disk
 			for (const event of events) {
-				apply(states.full, event);
-				if (event.audience !== 'member_states') apply(states.outside, event);
+				applyTentative(states, event);
 				states.head = event.seq;
 			}
 			appended.push({ command: { id: command.id, actor: accountId, type: command.type }, events });
