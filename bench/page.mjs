@@ -69,6 +69,7 @@ function launchChromium() {
 	);
 	const [toBrowser, fromBrowser] = [child.stdio[3], child.stdio[4]];
 	const pending = new Map();
+	const listeners = new Map();
 	let lastId = 0;
 	let buffer = '';
 	fromBrowser.on('data', (chunk) => {
@@ -76,7 +77,11 @@ function launchChromium() {
 		for (let end = buffer.indexOf('\0'); end >= 0; end = buffer.indexOf('\0')) {
 			const message = JSON.parse(buffer.slice(0, end));
 			buffer = buffer.slice(end + 1);
-			const waiting = message.id !== undefined && pending.get(message.id);
+			if (message.id === undefined) {
+				for (const listener of listeners.get(message.method) ?? []) listener(message.params);
+				continue;
+			}
+			const waiting = pending.get(message.id);
 			if (!waiting) continue;
 			pending.delete(message.id);
 			if (message.error) waiting.reject(new Error(message.error.message));
@@ -88,6 +93,15 @@ function launchChromium() {
 		for (const waiting of pending.values()) waiting.reject(new Error('Chromium exited'));
 	});
 	return {
+		/** Calls `listener` with the params of each event `method` (any session). */
+		on(method, listener) {
+			listeners.set(method, [...(listeners.get(method) ?? []), listener]);
+			return () =>
+				listeners.set(
+					method,
+					(listeners.get(method) ?? []).filter((l) => l !== listener)
+				);
+		},
 		send(method, params = {}, sessionId) {
 			return new Promise((resolve, reject) => {
 				const id = ++lastId;
@@ -112,8 +126,17 @@ function launchChromium() {
  * @param targets [{ name, url, path, token }]: token, when set, is the session cookie
  * @param profileDir when set, the page's main-thread CPU profile of each load, from navigation to
  *   usable, is written there as page-<name>-<run>.cpuprofile (bench/profile-summary.mjs reads it)
+ * @param traceDir when set, Chromium's own trace of each load (the categories of DevTools'
+ *   performance panel), from navigation to usable, is written there as page-<name>-<run>.json
+ *   (bench/trace-summary.mjs reads it; DevTools' performance panel opens it)
  */
-export async function measurePage({ targets, runs, throttle = 4, profileDir = null }) {
+export async function measurePage({
+	targets,
+	runs,
+	throttle = 4,
+	profileDir = null,
+	traceDir = null
+}) {
 	const browser = launchChromium();
 	const results = Object.fromEntries(targets.map((t) => [t.name, []]));
 	try {
@@ -121,14 +144,15 @@ export async function measurePage({ targets, runs, throttle = 4, profileDir = nu
 		// Node compiling its rendering path (the HTML came after 0.9 s rather than 0.1 s), which a
 		// room's tablets, coming to a server that has served others, do not see.
 		for (const target of targets) {
-			await loadOnce(browser, target, { run: -1, throttle, profileDir: null });
+			await loadOnce(browser, target, { run: -1, throttle, profileDir: null, traceDir: null });
 		}
 		for (let run = 0; run < runs; run++) {
 			for (const target of targets) {
 				const { resources, ...load } = await loadOnce(browser, target, {
 					run,
 					throttle,
-					profileDir
+					profileDir,
+					traceDir
 				});
 				results[target.name].push({ ...load, ...(await sizesOf(resources, target)) });
 			}
@@ -139,7 +163,11 @@ export async function measurePage({ targets, runs, throttle = 4, profileDir = nu
 	return results;
 }
 
-async function loadOnce(browser, { name, url, path, token }, { run, throttle, profileDir }) {
+async function loadOnce(
+	browser,
+	{ name, url, path, token },
+	{ run, throttle, profileDir, traceDir }
+) {
 	const { browserContextId } = await browser.send('Target.createBrowserContext', {
 		disposeOnDetach: true
 	});
@@ -164,9 +192,14 @@ async function loadOnce(browser, { name, url, path, token }, { run, throttle, pr
 			await page('Profiler.setSamplingInterval', { interval: 200 });
 			await page('Profiler.start');
 		}
+		const trace = traceDir ? await startTrace(page, browser) : null;
 		await page('Page.navigate', { url: url + path });
 		// A promise inside the page, not polling from here: the page being measured would pay for it.
 		const measured = await untilUsable(page);
+		if (trace) {
+			mkdirSync(traceDir, { recursive: true });
+			writeFileSync(join(traceDir, `page-${name}-${run}.json`), JSON.stringify(await trace.stop()));
+		}
 		if (profileDir) {
 			const { profile } = await page('Profiler.stop');
 			mkdirSync(profileDir, { recursive: true });
@@ -177,6 +210,42 @@ async function loadOnce(browser, { name, url, path, token }, { run, throttle, pr
 	} finally {
 		await browser.send('Target.disposeBrowserContext', { browserContextId }).catch(() => {});
 	}
+}
+
+// What DevTools' performance panel records, less the screenshots.
+const TRACE_CATEGORIES = [
+	'devtools.timeline',
+	'disabled-by-default-devtools.timeline',
+	'v8.execute',
+	'disabled-by-default-v8.compile',
+	'blink.user_timing',
+	'loading',
+	'latencyInfo',
+	...(process.env.PLENARY_BENCH_TRACE_CATEGORIES?.split(',') ?? [])
+];
+
+/** Starts tracing the page's target; `stop()` resolves with the trace's events. */
+async function startTrace(page, browser) {
+	const events = [];
+	const off = browser.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+	await page('Tracing.start', {
+		transferMode: 'ReportEvents',
+		traceConfig: { includedCategories: TRACE_CATEGORIES }
+	});
+	return {
+		async stop() {
+			const complete = new Promise((resolve) => {
+				const done = browser.on('Tracing.tracingComplete', () => {
+					done();
+					resolve();
+				});
+			});
+			await page('Tracing.end');
+			await complete;
+			off();
+			return { traceEvents: events };
+		}
+	};
 }
 
 /** Waits in the page for the probe, then reads the timeline and the resources it loaded. */

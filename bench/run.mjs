@@ -9,6 +9,9 @@
  *            PLENARY_BENCH_REDIS; skipped when they cannot be reached)
  *            --cpu-prof (the server's profiles in $TMPDIR/plenary-bench-profiles; summarise them with
  *            bench/profile-summary.mjs)
+ *            --compare=DIR (the page phase: DIR's build loaded in turn with this one, printed only)
+ *            --trace (the page phase: Chromium's trace of each load in $TMPDIR/plenary-bench-traces;
+ *            summarise them with bench/trace-summary.mjs)
  *
  * It prints figures and exits 0; it exits 1 only when it cannot run (no build, a server that
  * does not start, clients that cannot connect). Nothing here asserts a time.
@@ -26,9 +29,11 @@ import {
 	FORUM,
 	freePort,
 	HOST,
+	int,
 	latencySummary,
 	loadAverage,
 	machine,
+	median,
 	now,
 	rssBytes,
 	sleep,
@@ -594,6 +599,17 @@ async function pagePhase(template) {
 		port,
 		nodeArgs: cpuProfArgs('page-server')
 	});
+	// --compare=DIR: another checkout's build, loaded in turn with this one in the same browser
+	// (an A/B of the page whose loads share the machine's swings); printed, not reported
+	const compareRepo = option('compare') ? resolve(option('compare')) : null;
+	const comparePort = compareRepo ? await freePort() : null;
+	const compare = compareRepo
+		? await startForumServer({
+				repo: compareRepo,
+				dbPath: copyDatabase(template.dbPath, join(work, 'page-compare')),
+				port: comparePort
+			})
+		: null;
 	const pageDir = join(work, 'baseline-page');
 	await buildBaselinePage(pageDir);
 	const basePort = await freePort();
@@ -609,13 +625,25 @@ async function pagePhase(template) {
 		const profileDir = args.includes('--cpu-prof')
 			? join(tmpdir(), 'plenary-bench-profiles')
 			: null;
+		const traceDir = args.includes('--trace') ? join(tmpdir(), 'plenary-bench-traces') : null;
 		const loads = await measurePage({
 			targets: [
 				{ name: 'plenary', url, path: `/forums/${FORUM}`, token: delegate.token },
-				{ name: 'baseline', url: `http://${HOST}:${basePort}`, path: '/' }
+				{ name: 'baseline', url: `http://${HOST}:${basePort}`, path: '/' },
+				...(compare
+					? [
+							{
+								name: 'compare',
+								url: `http://${HOST}:${comparePort}`,
+								path: `/forums/${FORUM}`,
+								token: delegate.token
+							}
+						]
+					: [])
 			],
 			runs: pageLoads,
-			profileDir
+			profileDir,
+			traceDir
 		});
 		for (const [name, list] of Object.entries(loads)) {
 			for (const l of list) {
@@ -624,13 +652,20 @@ async function pagePhase(template) {
 				);
 			}
 		}
+		if (compare) {
+			const usable = (name) => median(loads[name].map((l) => l.usableMs));
+			const interactive = (name) => median(loads[name].map((l) => l.domInteractiveMs));
+			log(
+				`   this build / ${compareRepo}: usable ${int(usable('plenary'))} / ${int(usable('compare'))} ms, DOM interactive ${int(interactive('plenary'))} / ${int(interactive('compare'))} ms (medians)`
+			);
+		}
 		results.phases.page = {
 			participants: CONFIG.participants,
 			loads: loads.plenary,
 			baseline: loads.baseline
 		};
 	} finally {
-		await Promise.all([server.stop(), baseline.stop()]);
+		await Promise.all([server.stop(), baseline.stop(), compare?.stop()]);
 	}
 }
 
