@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staticClosure, viewChunk } from './view-chunk.vite';
+import { COMPILE_HINT, staticClosure, viewChunk } from './view-chunk.vite';
 
 /**
  * A browser build's module graph, as Rolldown describes it to a plugin: the forum page imports a
@@ -63,7 +63,17 @@ function build(roots: string[], consumer: 'client' | 'server' = 'client') {
 	};
 	// the hooks as plain functions: the plugin defines them so, not as Vite's object form
 	(plugin.buildEnd as unknown as (this: typeof context) => void).call(context);
-	return config?.build.rolldownOptions.output.codeSplitting.groups;
+	return config?.build.rolldownOptions.output;
+}
+
+/** Runs the plugin's generateBundle (the last one, `order: 'post'`) over `bundle`. */
+function generate(bundle: Record<string, object>, consumer: 'client' | 'server' = 'client') {
+	const hook = viewChunk({ roots: [] }).generateBundle as unknown as {
+		order: string;
+		handler: (this: object, options: object, bundle: object) => void;
+	};
+	expect(hook.order).toBe('post');
+	hook.handler.call({ environment: { config: { consumer } } }, {}, bundle);
 }
 
 describe('staticClosure', () => {
@@ -85,7 +95,7 @@ describe('viewChunk', () => {
 	const roots = ['/src/routes/forums/[forum]/+page.svelte', '/generated/client-optimized/app.js'];
 
 	it("groups what the view's roots import statically, and nothing else, into one chunk", () => {
-		const [group] = build(roots)!;
+		const [group] = build(roots)!.codeSplitting.groups;
 		expect(group.name).toBe('view');
 		const grouped = Object.keys(GRAPH).filter((id) => group.test(id));
 		expect(grouped.sort()).toEqual([
@@ -103,6 +113,25 @@ describe('viewChunk', () => {
 			/0 modules end with \/src\/routes\/forums\/\[forum\]\/\+page\.ts/
 		);
 		expect(() => build(['.svelte'])).toThrow(/4 modules end with \.svelte/);
+	});
+
+	it("puts V8's compile hint on the first line of the view's chunk, and of no other", () => {
+		const bundle = {
+			'view.js': { type: 'chunk', name: 'view', code: 'const __vite__mapDeps=1;\nexport{a};' },
+			'start.js': { type: 'chunk', name: 'start', code: 'export{b};' },
+			'style.css': { type: 'asset', name: 'view', source: 'p{}' }
+		};
+		generate(bundle);
+		expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad');
+		expect(bundle['view.js'].code).toBe(`${COMPILE_HINT}\nconst __vite__mapDeps=1;\nexport{a};`);
+		expect(bundle['start.js'].code).toBe('export{b};');
+		expect(bundle['style.css']).toEqual({ type: 'asset', name: 'view', source: 'p{}' });
+	});
+
+	it("leaves the server's chunks without the hint", () => {
+		const bundle = { 'view.js': { type: 'chunk', name: 'view', code: 'export{a};' } };
+		generate(bundle, 'server');
+		expect(bundle['view.js'].code).toBe('export{a};');
 	});
 
 	it('leaves the server build as it is', () => {

@@ -146,6 +146,23 @@ test('the delegate’s view loads its code in a few files, none of them another 
 	// the page's own files and the chunk they share: nothing loaded for the sign-in page
 	const nodes = scripts.filter((path) => path.startsWith('/_app/immutable/nodes/'));
 	expect(nodes.length, nodes.join('\n')).toBeLessThanOrEqual(3);
+	// the view's chunk, the largest, and it alone, asks V8 to compile all of it as it streams in
+	// (COMPILE_HINT in src/lib/view-chunk.vite.ts)
+	const files = await delegate.evaluate(
+		(paths) =>
+			Promise.all(
+				paths.map(async (path) => {
+					const text = await (await fetch(path)).text();
+					return { path, size: text.length, firstLine: text.split('\n', 1)[0] };
+				})
+			),
+		scripts
+	);
+	const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
+	expect(largest.firstLine).toBe('//# allFunctionsCalledOnLoad');
+	expect(files.filter((f) => f.firstLine === largest.firstLine).map((f) => f.path)).toEqual([
+		largest.path
+	]);
 });
 
 test('what is typed into the sign-in form before the page’s code has run is kept', async ({
