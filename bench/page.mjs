@@ -212,7 +212,8 @@ async function loadOnce(
 	}
 }
 
-// What DevTools' performance panel records, less the screenshots.
+// What DevTools' performance panel records, less the screenshots; PLENARY_BENCH_TRACE_CATEGORIES
+// (comma-separated) adds others, e.g. `fonts,disabled-by-default-fonts` for the font service.
 const TRACE_CATEGORIES = [
 	'devtools.timeline',
 	'disabled-by-default-devtools.timeline',
@@ -227,7 +228,9 @@ const TRACE_CATEGORIES = [
 /** Starts tracing the page's target; `stop()` resolves with the trace's events. */
 async function startTrace(page, browser) {
 	const events = [];
-	const off = browser.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+	const off = browser.on('Tracing.dataCollected', ({ value }) => {
+		for (const event of value) events.push(event);
+	});
 	await page('Tracing.start', {
 		transferMode: 'ReportEvents',
 		traceConfig: { includedCategories: TRACE_CATEGORIES }
