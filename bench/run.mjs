@@ -626,20 +626,18 @@ async function pagePhase(template) {
 			? join(tmpdir(), 'plenary-bench-profiles')
 			: null;
 		const traceDir = args.includes('--trace') ? join(tmpdir(), 'plenary-bench-traces') : null;
+		// the delegate's view, from this build's server or the compared one's
+		const forumPage = (name, serverUrl) => ({
+			name,
+			url: serverUrl,
+			path: `/forums/${FORUM}`,
+			token: delegate.token
+		});
 		const loads = await measurePage({
 			targets: [
-				{ name: 'plenary', url, path: `/forums/${FORUM}`, token: delegate.token },
+				forumPage('plenary', url),
 				{ name: 'baseline', url: `http://${HOST}:${basePort}`, path: '/' },
-				...(compare
-					? [
-							{
-								name: 'compare',
-								url: `http://${HOST}:${comparePort}`,
-								path: `/forums/${FORUM}`,
-								token: delegate.token
-							}
-						]
-					: [])
+				...(compare ? [forumPage('compare', `http://${HOST}:${comparePort}`)] : [])
 			],
 			runs: pageLoads,
 			profileDir,

@@ -83,7 +83,7 @@ const GROUPS = [
 		'the document',
 		/^(ParseHTML|DecodedDataDocumentParser|DocumentLoader|HTMLDocumentParser|ParseAuthorStyleSheet)/
 	],
-	['garbage collection', /GC|^V8\.GC/]
+	['garbage collection', /GC/]
 ];
 console.log(`\nby group`);
 for (const [group, pattern] of GROUPS) {
