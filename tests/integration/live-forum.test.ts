@@ -89,4 +89,78 @@ describe('the live forum of a page', () => {
 		expect(live.connection).toBe('closed');
 		expect(socket!.connected).toBe(false);
 	});
+
+	it('syncs as soon as its socket is open, and `connect` applies the answer without asking again', async () => {
+		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
+			.body as Snapshot;
+		// decided after the page's snapshot, before its socket is open: the sync brings it
+		const before = await give({ type: 'agenda.close', item: 1 });
+		const live = new LiveForum(snapshot);
+		const socket = (live as unknown as { socket: Socket }).socket;
+		const syncs: number[] = [];
+		socket.onAnyOutgoing((event: string, request: { after: number }) => {
+			if (event === 'sync') syncs.push(request.after);
+		});
+		await vi.waitFor(() => expect(syncs).toEqual([snapshot.seq]), { timeout: 10_000 });
+
+		// pushed while the page hydrates, after the sync was sent: kept, not applied yet
+		const during = await give({ type: 'agenda.open', item: 2 });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(live.seq).toBe(snapshot.seq);
+		expect(live.connection).toBe('connecting');
+
+		const stop = live.connect();
+		try {
+			await vi.waitFor(() => expect(live.connection).toBe('online'), { timeout: 10_000 });
+			// no second sync: the answer was in hand, with what came after it
+			expect(syncs).toEqual([snapshot.seq]);
+			expect(live.seq).toBe(during);
+			expect(during).toBeGreaterThan(before);
+			expect(live.state.currentItem).toBe(2);
+			expect(live.state.agenda.find((i) => i.number === 1)?.status).toBe('closed');
+		} finally {
+			stop();
+		}
+	});
+
+	it('a connection lost while the page hydrates voids its sync; the next one syncs again', async () => {
+		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
+			.body as Snapshot;
+		const live = new LiveForum(snapshot);
+		const socket = (live as unknown as { socket: Socket }).socket;
+		const syncs: number[] = [];
+		socket.onAnyOutgoing((event: string, request: { after: number }) => {
+			if (event === 'sync') syncs.push(request.after);
+		});
+		await vi.waitFor(() => expect(syncs).toHaveLength(1), { timeout: 10_000 });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+
+		// the network drops and comes back (the socket reconnects by itself); meanwhile the forum moves
+		socket.io.engine.close();
+		await vi.waitFor(() => expect(socket.connected).toBe(false), { timeout: 10_000 });
+		const missed = await give({ type: 'agenda.suspend', item: 2 });
+		await vi.waitFor(() => expect(syncs).toHaveLength(2), { timeout: 10_000 });
+		expect(syncs).toEqual([snapshot.seq, snapshot.seq]);
+		// pushed after the second sync's answer, as the page still hydrates: kept for it alone (the
+		// void sync applying it first would put it before the event the second answer brings)
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const after = await give({ type: 'agenda.open', item: 2 });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(live.seq).toBe(snapshot.seq);
+
+		const stop = live.connect();
+		try {
+			await vi.waitFor(() => expect(live.connection).toBe('online'), { timeout: 10_000 });
+			expect(syncs).toHaveLength(2);
+			expect(live.seq).toBe(after);
+			expect(after).toBeGreaterThan(missed);
+			// every event once and in order: the page's state is the server's
+			const fresh = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
+				.body as Snapshot;
+			expect(fresh.seq).toBe(after);
+			expect(live.state).toEqual(fresh.state);
+		} finally {
+			stop();
+		}
+	});
 });

@@ -40,8 +40,10 @@ export class LiveForum {
 	/** whether `offset` has been measured at least once */
 	clockKnown = $state(false);
 	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
-	/** events pushed while a sync is in flight, applied after its reply */
+	/** events pushed while a sync is in flight (or answered, waiting for `connect`), applied after it */
 	private buffered: ForumEvent[] | null = null;
+	/** counts the syncs sent and the disconnections: a sync whose number is no longer this is void */
+	private generation = 0;
 
 	constructor(
 		snapshot: Snapshot,
@@ -108,11 +110,16 @@ export class LiveForum {
 
 	/** whether `connect` has run: until then nothing the socket says is applied */
 	private started = false;
+	private begin!: () => void;
+	/** settles when `connect` runs: a sync answered while the page hydrates waits for it */
+	private readonly begun = new Promise<void>((resolve) => (this.begin = resolve));
 
 	/**
 	 * Opens the socket and listens to it; nothing it says is applied before `connect` (the page
-	 * is still hydrating), except that a refused connection is shown. The events pushed meanwhile
-	 * are not lost: `connect`'s sync asks for everything after the snapshot.
+	 * is still hydrating), except that a refused connection is shown. It syncs as soon as it is
+	 * open, though: the request and its answer travel while the page hydrates, and `connect`
+	 * applies the answer, with the events pushed after it, without a round trip of its own (on a
+	 * hotel's Wi-Fi, a round trip is a tenth of a second or more).
 	 */
 	private open(): Socket<ServerToClientEvents, ClientToServerEvents> {
 		if (this.socket) return this.socket;
@@ -123,10 +130,11 @@ export class LiveForum {
 			...RECONNECTION
 		});
 		this.socket = socket;
-		socket.on('connect', () => {
-			if (this.started) void this.sync();
-		});
+		socket.on('connect', () => void this.sync());
 		socket.on('disconnect', () => {
+			// a sync unanswered or not yet applied is void: the next connection syncs again
+			this.generation++;
+			this.buffered = null;
 			if (this.connection !== 'closed') this.connection = 'offline';
 		});
 		socket.on('connect_error', (error) => {
@@ -142,19 +150,22 @@ export class LiveForum {
 			this.notice = reason;
 		});
 		socket.on('events', ({ forum, events }) => {
-			if (!this.started || forum !== this.slug) return;
+			if (forum !== this.slug) return;
 			if (this.buffered) this.buffered.push(...events);
-			else this.receive(events);
+			else if (this.started) this.receive(events);
 		});
 		return socket;
 	}
 
-	/** Starts the page's connection (after hydration): syncs now if the socket is already open. */
+	/**
+	 * Starts the page's connection (after hydration): applies the sync the open socket has made,
+	 * or will make once it is open.
+	 */
 	connect(): () => void {
 		const socket = this.open();
 		for (const hook of this.hooks.start) hook();
 		this.started = true;
-		if (socket.connected) void this.sync();
+		this.begin();
 		const remeasure = setInterval(() => void this.measureClock(), CLOCK_REMEASURE_MS);
 		// The browser knows before the socket that the network is gone (a tablet off the Wi-Fi): drop
 		// the connection at once, and reconnect as soon as the network is back, not at the next
@@ -189,15 +200,24 @@ export class LiveForum {
 		this.keep();
 	}
 
+	/** Asks for what happened after `seq`, and applies it once the page has started. */
 	private async sync(): Promise<void> {
 		const socket = this.socket;
 		if (!socket) return;
+		const generation = ++this.generation;
 		this.buffered = [];
 		const sent = performance.now();
-		const reply = await socket.emitWithAck('sync', { forum: this.slug, after: this.seq });
+		// rejected if the socket disconnects first: the next connection syncs again
+		const reply = await socket
+			.emitWithAck('sync', { forum: this.slug, after: this.seq })
+			.catch(() => null);
+		if (!reply) return;
 		const received = performance.now();
 		const arrivedAt = Date.now();
-		const buffered = this.buffered;
+		await this.begun;
+		// disconnected since, or another sync sent: that one brings what this one would have
+		if (generation !== this.generation) return;
+		const buffered = this.buffered ?? [];
 		this.buffered = null;
 		if (!reply.ok) {
 			this.notice = reply.error.message;
