@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { LiveForum } from '../../src/lib/client/live-forum.svelte';
+import { LiveForum, preconnect } from '../../src/lib/client/live-forum.svelte';
 import type { Snapshot } from '../../src/lib/protocol';
 import {
 	api,
@@ -19,16 +19,19 @@ import {
 
 // The page's own Socket.IO client, pointed at the test server with the participant's cookie and
 // the page's origin: in the browser, the page's own origin and its cookie do that.
-const target = vi.hoisted(() => ({ url: '', cookie: '' }));
+const target = vi.hoisted(() => ({ url: '', cookie: '', opened: [] as Socket[] }));
 vi.mock('socket.io-client', async (importOriginal) => {
 	const real = await importOriginal<typeof import('socket.io-client')>();
 	return {
 		...real,
-		io: (options: Parameters<typeof real.io>[1]) =>
-			real.io(target.url, {
+		io: (options: Parameters<typeof real.io>[1]) => {
+			const socket = real.io(target.url, {
 				...options,
 				extraHeaders: { cookie: target.cookie, origin: target.url }
-			})
+			});
+			target.opened.push(socket);
+			return socket;
+		}
 	};
 });
 
@@ -121,6 +124,61 @@ describe('the live forum of a page', () => {
 		} finally {
 			stop();
 		}
+	});
+
+	it('takes the socket opened before the snapshot came, and syncs on it as it is made', async () => {
+		const opened = target.opened.length;
+		preconnect();
+		expect(target.opened).toHaveLength(opened + 1);
+		const socket = target.opened[opened];
+		const syncs: number[] = [];
+		socket.onAnyOutgoing((event: string, request: { after: number }) => {
+			if (event === 'sync') syncs.push(request.after);
+		});
+		// the page's load: the snapshot comes while the socket's handshake goes on
+		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
+			.body as Snapshot;
+		await vi.waitFor(() => expect(socket.connected).toBe(true), { timeout: 10_000 });
+		const during = await give({ type: 'agenda.suspend', item: 2 });
+
+		// hydration makes the live forum: the same socket, and its sync sent at once
+		const live = new LiveForum(snapshot);
+		expect((live as unknown as { socket: Socket }).socket).toBe(socket);
+		expect(target.opened).toHaveLength(opened + 1);
+		expect(syncs).toEqual([snapshot.seq]);
+		const stop = live.connect();
+		try {
+			await vi.waitFor(() => expect(live.connection).toBe('online'), { timeout: 10_000 });
+			expect(syncs).toEqual([snapshot.seq]);
+			expect(live.seq).toBe(during);
+			// a second live forum does not take it: it was taken
+			const other = new LiveForum(snapshot);
+			expect((other as unknown as { socket: Socket }).socket).not.toBe(socket);
+			(other as unknown as { socket: Socket }).socket.close();
+		} finally {
+			stop();
+			// item 2 open again, as the next test expects it
+			await give({ type: 'agenda.open', item: 2 });
+		}
+	});
+
+	it('a socket opened early and refused shows the refusal once the live forum takes it', async () => {
+		const cookie = target.cookie;
+		target.cookie = '';
+		const opened = target.opened.length;
+		try {
+			preconnect();
+		} finally {
+			target.cookie = cookie;
+		}
+		const socket = target.opened[opened];
+		await vi.waitFor(() => expect(socket.active).toBe(false), { timeout: 10_000 });
+		const snapshot = (await api(server.url, cookie).get(`/api/forums/${FORUM}/state`))
+			.body as Snapshot;
+		const live = new LiveForum(snapshot);
+		expect((live as unknown as { socket: Socket }).socket).toBe(socket);
+		expect(live.connection).toBe('closed');
+		expect(live.notice).toMatch(/sign in/i);
 	});
 
 	it('a connection lost while the page hydrates voids its sync; the next one syncs again', async () => {

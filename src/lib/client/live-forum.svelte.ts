@@ -18,6 +18,48 @@ import {
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'closed';
 
+type PageSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function pageSocket(display: boolean): PageSocket {
+	return io({
+		auth: { protocol: PROTOCOL_VERSION, display },
+		transports: ['websocket'],
+		withCredentials: true,
+		...RECONNECTION
+	});
+}
+
+/** A participant's socket opened before the page's live forum is made, with a refusal it met. */
+let early: { socket: PageSocket; refusal: Error | null } | null = null;
+/** An early socket that no live forum has taken (a preload never shown) is closed after this. */
+const EARLY_SOCKET_UNTAKEN_MS = 30_000;
+
+/**
+ * Opens the participant's socket before the forum page's snapshot is in (its `load`, in the
+ * browser): the WebSocket's handshake (the connection, the upgrade and Socket.IO's own connect,
+ * three round trips) travels while the snapshot is fetched and parsed, and the live forum made as
+ * the page hydrates takes the socket and syncs on it at once. The server sends a socket nothing of
+ * a forum before its sync, so nothing is missed before the live forum listens.
+ */
+export function preconnect(): void {
+	early?.socket.close();
+	const entry: NonNullable<typeof early> = { socket: pageSocket(false), refusal: null };
+	entry.socket.on('connect_error', (error) => (entry.refusal = error));
+	early = entry;
+	setTimeout(() => {
+		if (early !== entry) return;
+		early = null;
+		entry.socket.close();
+	}, EARLY_SOCKET_UNTAKEN_MS);
+}
+
+/** The socket `preconnect` opened, for one live forum to take. */
+function takeEarly(): NonNullable<typeof early> | null {
+	const taken = early;
+	early = null;
+	return taken;
+}
+
 /** One exchange with the server's clock: the offset it suggests, and how far it can be wrong. */
 interface ClockSample {
 	offset: number;
@@ -121,14 +163,10 @@ export class LiveForum {
 	 * applies the answer, with the events pushed after it, without a round trip of its own (on a
 	 * hotel's Wi-Fi, a round trip is a tenth of a second or more).
 	 */
-	private open(): Socket<ServerToClientEvents, ClientToServerEvents> {
+	private open(): PageSocket {
 		if (this.socket) return this.socket;
-		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-			auth: { protocol: PROTOCOL_VERSION, display: this.options.display === true },
-			transports: ['websocket'],
-			withCredentials: true,
-			...RECONNECTION
-		});
+		const taken = this.options.display ? null : takeEarly();
+		const socket = taken?.socket ?? pageSocket(this.options.display === true);
 		this.socket = socket;
 		socket.on('connect', () => void this.sync());
 		socket.on('disconnect', () => {
@@ -137,15 +175,7 @@ export class LiveForum {
 			this.buffered = null;
 			if (this.connection !== 'closed') this.connection = 'offline';
 		});
-		socket.on('connect_error', (error) => {
-			const data = (error as Error & { data?: { message?: string } }).data;
-			if (data?.message) {
-				this.notice = data.message;
-				this.connection = 'closed';
-			} else {
-				this.connection = 'offline';
-			}
-		});
+		socket.on('connect_error', (error) => this.refused(error));
 		socket.on('closing', ({ reason }) => {
 			this.notice = reason;
 		});
@@ -154,7 +184,21 @@ export class LiveForum {
 			if (this.buffered) this.buffered.push(...events);
 			else if (this.started) this.receive(events);
 		});
+		// a socket opened by `preconnect` may be open already, or refused for good
+		if (socket.connected) void this.sync();
+		else if (taken?.refusal && !socket.active) this.refused(taken.refusal);
 		return socket;
+	}
+
+	/** A connection refused (the server's reason is shown, and it is not tried again) or failed. */
+	private refused(error: Error): void {
+		const data = (error as Error & { data?: { message?: string } }).data;
+		if (data?.message) {
+			this.notice = data.message;
+			this.connection = 'closed';
+		} else {
+			this.connection = 'offline';
+		}
 	}
 
 	/**
