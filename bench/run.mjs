@@ -12,6 +12,8 @@
  *            --compare=DIR (the page phase: DIR's build loaded in turn with this one, printed only)
  *            --trace (the page phase: Chromium's trace of each load in $TMPDIR/plenary-bench-traces;
  *            summarise them with bench/trace-summary.mjs)
+ *            --latency=MS (the page phase: every server behind bench/latency-proxy.mjs, each round
+ *            trip MS longer, as on a hotel's Wi-Fi; the report says so)
  *
  * It prints figures and exits 0; it exits 1 only when it cannot run (no build, a server that
  * does not start, clients that cannot connect). Nothing here asserts a time.
@@ -40,6 +42,7 @@ import {
 	startForumServer,
 	startProcess
 } from './lib.mjs';
+import { latencyProxy } from './latency-proxy.mjs';
 import { measurePage } from './page.mjs';
 import { ChairScript, ClientPool, connectChair } from './pool.mjs';
 import { writeReport } from './report.mjs';
@@ -591,33 +594,55 @@ async function pagePhase(template) {
 		`\n5. Page weight and speed of the delegate's view (Chromium, CPU ×4 slower), ${pageLoads} loads`
 	);
 	const dbPath = copyDatabase(template.dbPath, join(work, 'page'));
+	// --latency=MS: the browser reaches each server through a proxy that adds MS to every round
+	// trip (bench/latency-proxy.mjs); a server takes the address the browser uses as its origin
+	const latencyMs = Number(option('latency') ?? 0);
+	const proxies = [];
+	const reached = async (port) => {
+		if (!latencyMs) return port;
+		const front = await freePort();
+		proxies.push(
+			await latencyProxy({
+				host: HOST,
+				port: front,
+				target: { host: HOST, port },
+				rttMs: latencyMs
+			})
+		);
+		return front;
+	};
 	const port = await freePort();
-	const url = `http://${HOST}:${port}`;
+	const url = `http://${HOST}:${await reached(port)}`;
 	const server = await startForumServer({
 		repo,
 		dbPath,
 		port,
+		env: { ORIGIN: url },
 		nodeArgs: cpuProfArgs('page-server')
 	});
 	// --compare=DIR: another checkout's build, loaded in turn with this one in the same browser
 	// (an A/B of the page whose loads share the machine's swings); printed, not reported
 	const compareRepo = option('compare') ? resolve(option('compare')) : null;
 	const comparePort = compareRepo ? await freePort() : null;
+	const compareUrl = compareRepo ? `http://${HOST}:${await reached(comparePort)}` : null;
 	const compare = compareRepo
 		? await startForumServer({
 				repo: compareRepo,
 				dbPath: copyDatabase(template.dbPath, join(work, 'page-compare')),
-				port: comparePort
+				port: comparePort,
+				env: { ORIGIN: compareUrl }
 			})
 		: null;
 	const pageDir = join(work, 'baseline-page');
 	await buildBaselinePage(pageDir);
 	const basePort = await freePort();
+	const baseUrl = `http://${HOST}:${await reached(basePort)}`;
 	const baseline = await startProcess({
 		cwd: repo,
 		script: 'bench/baseline-server.mjs',
 		env: { PORT: String(basePort), HOST, BASELINE_PAGE_DIR: pageDir }
 	});
+	if (latencyMs) log(`   every round trip ${latencyMs} ms longer (bench/latency-proxy.mjs)`);
 	try {
 		const delegate =
 			template.people.find((p) => p.category === 'member_state' && p.role === 'delegate') ??
@@ -636,8 +661,8 @@ async function pagePhase(template) {
 		const loads = await measurePage({
 			targets: [
 				forumPage('plenary', url),
-				{ name: 'baseline', url: `http://${HOST}:${basePort}`, path: '/' },
-				...(compare ? [forumPage('compare', `http://${HOST}:${comparePort}`)] : [])
+				{ name: 'baseline', url: baseUrl, path: '/' },
+				...(compare ? [forumPage('compare', compareUrl)] : [])
 			],
 			runs: pageLoads,
 			profileDir,
@@ -659,11 +684,13 @@ async function pagePhase(template) {
 		}
 		results.phases.page = {
 			participants: CONFIG.participants,
+			latencyMs,
 			loads: loads.plenary,
 			baseline: loads.baseline
 		};
 	} finally {
 		await Promise.all([server.stop(), baseline.stop(), compare?.stop()]);
+		await Promise.all(proxies.map((p) => p.close()));
 	}
 }
 
