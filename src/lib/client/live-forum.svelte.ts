@@ -81,7 +81,7 @@ export class LiveForum {
 	offset = $state(0);
 	/** whether `offset` has been measured at least once */
 	clockKnown = $state(false);
-	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+	private socket: PageSocket | null = null;
 	/** events pushed while a sync is in flight (or answered, waiting for `connect`), applied after it */
 	private buffered: ForumEvent[] | null = null;
 	/** counts the syncs sent and the disconnections: a sync whose number is no longer this is void */
@@ -98,9 +98,9 @@ export class LiveForum {
 		this.state = unproxied(snapshot.state);
 		this.seq = snapshot.seq;
 		this.lastUpdated = Date.now();
-		// In the browser the connection is opened at once, as the page starts to hydrate: its
-		// handshake (a WebSocket upgrade, then the session checked on the server) goes on while
-		// the page hydrates, and `connect` may find it open (BENCHMARKS.md, note 24).
+		// In the browser the connection is taken (from `preconnect`) or opened at once, as the page
+		// starts to hydrate, and synced as soon as it is open: the handshake and the sync go on while
+		// the page hydrates, and `connect` finds the answer there (BENCHMARKS.md, notes 24 and 37).
 		if (typeof window !== 'undefined') this.open();
 	}
 
