@@ -128,6 +128,30 @@ test('the forum comes beside the page; when it cannot, the delegate is told to r
 	await expect(delegate.getByTestId('delegation')).toHaveText('France');
 });
 
+test('the delegate’s page opens its one socket while its snapshot is still coming', async ({
+	browser
+}) => {
+	const delegate = await signedIn(browser, server.current.url, 'fra.delegate@wtpf.demo');
+	const sockets: string[] = [];
+	delegate.on('websocket', (ws) => sockets.push(ws.url()));
+	// the snapshot held back until the page has opened a socket (5 s at most): the page's `load`
+	// opens it before it awaits the snapshot (`preconnect`), not once it has it and hydrates
+	let openedFirst = false;
+	await delegate.route('**/api/forums/wtpf-26/state', async (route) => {
+		for (let waited = 0; sockets.length === 0 && waited < 5_000; waited += 50) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		openedFirst = sockets.length > 0;
+		await route.continue();
+	});
+	await delegate.reload();
+	await expect(delegate.getByTestId('connection')).toHaveText('Live');
+	expect(openedFirst).toBe(true);
+	// the live forum took that socket: one for the page, not two
+	expect(sockets).toHaveLength(1);
+	expect(sockets[0]).toContain('/socket.io/');
+});
+
 test('the delegate’s view loads its code in a few files, none of them another page’s', async ({
 	browser
 }) => {
