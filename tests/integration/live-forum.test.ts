@@ -53,6 +53,26 @@ afterAll(async () => {
 	await server?.stop();
 });
 
+/** The forum as the page's participant sees it now: what the page's `load` fetches. */
+async function snapshotNow(cookie = target.cookie): Promise<Snapshot> {
+	return (await api(server.url, cookie).get(`/api/forums/${FORUM}/state`)).body as Snapshot;
+}
+
+/** The live forum's socket (private: the page never needs it). */
+const socketOf = (live: LiveForum) => (live as unknown as { socket: Socket }).socket;
+
+/** The `after` of every sync the socket sends from now on. */
+function syncsSentOn(socket: Socket): number[] {
+	const syncs: number[] = [];
+	socket.onAnyOutgoing((event: string, request: { after: number }) => {
+		if (event === 'sync') syncs.push(request.after);
+	});
+	return syncs;
+}
+
+/** Time for what the server pushes to arrive (it must not be applied before `connect`). */
+const pushesArrive = () => new Promise((resolve) => setTimeout(resolve, 300));
+
 async function give(command: Record<string, unknown>): Promise<number> {
 	const reply = await api(server.url, sg).post(COMMANDS, { id: commandId(), ...command });
 	expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -61,16 +81,15 @@ async function give(command: Record<string, unknown>): Promise<number> {
 
 describe('the live forum of a page', () => {
 	it('opens its socket while the page hydrates, then syncs on it and follows', async () => {
-		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
-			.body as Snapshot;
+		const snapshot = await snapshotNow();
 		const live = new LiveForum(snapshot);
-		const socket = (live as unknown as { socket: Socket | null }).socket;
+		const socket = socketOf(live);
 		expect(socket, 'opened as it was made').not.toBeNull();
 		await vi.waitFor(() => expect(socket!.connected).toBe(true), { timeout: 10_000 });
 
 		// the page is still hydrating: the forum opens, and the page shows what it was given
 		const opened = await give({ type: 'forum.open' });
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await pushesArrive();
 		expect(live.seq).toBe(snapshot.seq);
 		expect(live.state.phase).toBe(snapshot.state.phase);
 		expect(live.connection).toBe('connecting');
@@ -94,21 +113,17 @@ describe('the live forum of a page', () => {
 	});
 
 	it('syncs as soon as its socket is open, and `connect` applies the answer without asking again', async () => {
-		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
-			.body as Snapshot;
+		const snapshot = await snapshotNow();
 		// decided after the page's snapshot, before its socket is open: the sync brings it
 		const before = await give({ type: 'agenda.close', item: 1 });
 		const live = new LiveForum(snapshot);
-		const socket = (live as unknown as { socket: Socket }).socket;
-		const syncs: number[] = [];
-		socket.onAnyOutgoing((event: string, request: { after: number }) => {
-			if (event === 'sync') syncs.push(request.after);
-		});
+		const socket = socketOf(live);
+		const syncs = syncsSentOn(socket);
 		await vi.waitFor(() => expect(syncs).toEqual([snapshot.seq]), { timeout: 10_000 });
 
 		// pushed while the page hydrates, after the sync was sent: kept, not applied yet
 		const during = await give({ type: 'agenda.open', item: 2 });
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await pushesArrive();
 		expect(live.seq).toBe(snapshot.seq);
 		expect(live.connection).toBe('connecting');
 
@@ -131,19 +146,15 @@ describe('the live forum of a page', () => {
 		preconnect();
 		expect(target.opened).toHaveLength(opened + 1);
 		const socket = target.opened[opened];
-		const syncs: number[] = [];
-		socket.onAnyOutgoing((event: string, request: { after: number }) => {
-			if (event === 'sync') syncs.push(request.after);
-		});
+		const syncs = syncsSentOn(socket);
 		// the page's load: the snapshot comes while the socket's handshake goes on
-		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
-			.body as Snapshot;
+		const snapshot = await snapshotNow();
 		await vi.waitFor(() => expect(socket.connected).toBe(true), { timeout: 10_000 });
 		const during = await give({ type: 'agenda.suspend', item: 2 });
 
 		// hydration makes the live forum: the same socket, and its sync sent at once
 		const live = new LiveForum(snapshot);
-		expect((live as unknown as { socket: Socket }).socket).toBe(socket);
+		expect(socketOf(live)).toBe(socket);
 		expect(target.opened).toHaveLength(opened + 1);
 		expect(syncs).toEqual([snapshot.seq]);
 		const stop = live.connect();
@@ -153,8 +164,8 @@ describe('the live forum of a page', () => {
 			expect(live.seq).toBe(during);
 			// a second live forum does not take it: it was taken
 			const other = new LiveForum(snapshot);
-			expect((other as unknown as { socket: Socket }).socket).not.toBe(socket);
-			(other as unknown as { socket: Socket }).socket.close();
+			expect(socketOf(other)).not.toBe(socket);
+			socketOf(other).close();
 		} finally {
 			stop();
 			// item 2 open again, as the next test expects it
@@ -173,25 +184,20 @@ describe('the live forum of a page', () => {
 		}
 		const socket = target.opened[opened];
 		await vi.waitFor(() => expect(socket.active).toBe(false), { timeout: 10_000 });
-		const snapshot = (await api(server.url, cookie).get(`/api/forums/${FORUM}/state`))
-			.body as Snapshot;
+		const snapshot = await snapshotNow(cookie);
 		const live = new LiveForum(snapshot);
-		expect((live as unknown as { socket: Socket }).socket).toBe(socket);
+		expect(socketOf(live)).toBe(socket);
 		expect(live.connection).toBe('closed');
 		expect(live.notice).toMatch(/sign in/i);
 	});
 
 	it('a connection lost while the page hydrates voids its sync; the next one syncs again', async () => {
-		const snapshot = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
-			.body as Snapshot;
+		const snapshot = await snapshotNow();
 		const live = new LiveForum(snapshot);
-		const socket = (live as unknown as { socket: Socket }).socket;
-		const syncs: number[] = [];
-		socket.onAnyOutgoing((event: string, request: { after: number }) => {
-			if (event === 'sync') syncs.push(request.after);
-		});
+		const socket = socketOf(live);
+		const syncs = syncsSentOn(socket);
 		await vi.waitFor(() => expect(syncs).toHaveLength(1), { timeout: 10_000 });
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await pushesArrive();
 
 		// the network drops and comes back (the socket reconnects by itself); meanwhile the forum moves
 		socket.io.engine.close();
@@ -201,9 +207,9 @@ describe('the live forum of a page', () => {
 		expect(syncs).toEqual([snapshot.seq, snapshot.seq]);
 		// pushed after the second sync's answer, as the page still hydrates: kept for it alone (the
 		// void sync applying it first would put it before the event the second answer brings)
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await pushesArrive();
 		const after = await give({ type: 'agenda.open', item: 2 });
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await pushesArrive();
 		expect(live.seq).toBe(snapshot.seq);
 
 		const stop = live.connect();
@@ -213,8 +219,7 @@ describe('the live forum of a page', () => {
 			expect(live.seq).toBe(after);
 			expect(after).toBeGreaterThan(missed);
 			// every event once and in order: the page's state is the server's
-			const fresh = (await api(server.url, target.cookie).get(`/api/forums/${FORUM}/state`))
-				.body as Snapshot;
+			const fresh = await snapshotNow();
 			expect(fresh.seq).toBe(after);
 			expect(live.state).toEqual(fresh.state);
 		} finally {
