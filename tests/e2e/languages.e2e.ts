@@ -192,6 +192,9 @@ test('the language chosen is kept while navigating and remembered for the next s
 	await page.getByRole('link', { name: 'English' }).click();
 	await expect(page).toHaveURL(/\/forums\/wtpf-26$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	// the page's runtime writes the language down as the page starts: wait until it has started
+	// (the server-rendered `lang` is there before; leaving at once raced it and failed in CI)
+	await expect(page.getByTestId('connection')).toHaveText('Live');
 	await page.goto('/login');
 	await expect(page).toHaveURL(/\/forums\/wtpf-26$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
