@@ -37,7 +37,9 @@ export default defineConfig({
 				'/src/routes/+error.svelte',
 				'/.svelte-kit/generated/client-optimized/app.js',
 				'/@sveltejs/kit/src/runtime/client/entry.js'
-			]
+			],
+			// Paraglide's messages: only those the view's code names (other pages' stay with them)
+			named: /\/src\/lib\/paraglide\/messages\/([a-z]\w*)\.js$/
 		}),
 		socketIoDevServer(),
 		// The server's libraries of many small modules go into the server's build (not in dev or the

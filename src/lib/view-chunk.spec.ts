@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, staticClosure, viewChunk } from './view-chunk.vite';
+import { COMPILE_HINT, namedMembers, staticClosure, viewChunk } from './view-chunk.vite';
 
 /**
  * A browser build's module graph, as Rolldown describes it to a plugin: the forum page imports a
@@ -8,7 +8,7 @@ import { COMPILE_HINT, staticClosure, viewChunk } from './view-chunk.vite';
  */
 const GRAPH: Record<
 	string,
-	{ importedIds: string[]; dynamicallyImportedIds?: string[]; isEntry?: boolean }
+	{ importedIds: string[]; dynamicallyImportedIds?: string[]; isEntry?: boolean; code?: string }
 > = {
 	'/app/.svelte-kit/generated/client-optimized/app.js': {
 		importedIds: ['/app/src/hooks.ts'],
@@ -37,8 +37,12 @@ const GRAPH: Record<
 };
 
 /** Runs the plugin's hooks as Vite and Rolldown would for a browser build of GRAPH. */
-function build(roots: string[], consumer: 'client' | 'server' = 'client') {
-	const plugin = viewChunk({ roots });
+function build(
+	roots: string[],
+	consumer: 'client' | 'server' = 'client',
+	{ graph = GRAPH, named }: { graph?: typeof GRAPH; named?: RegExp } = {}
+) {
+	const plugin = viewChunk({ roots, named });
 	const config = (plugin.config as unknown as (c: object, env: { isSsrBuild: boolean }) => unknown)(
 		{},
 		{ isSsrBuild: consumer === 'server' }
@@ -55,8 +59,8 @@ function build(roots: string[], consumer: 'client' | 'server' = 'client') {
 		| undefined;
 	const context = {
 		environment: { config: { consumer } },
-		getModuleIds: () => Object.keys(GRAPH)[Symbol.iterator](),
-		getModuleInfo: (id: string) => GRAPH[id] ?? null,
+		getModuleIds: () => Object.keys(graph)[Symbol.iterator](),
+		getModuleInfo: (id: string) => graph[id] ?? null,
 		error: (message: string) => {
 			throw new Error(message);
 		}
@@ -91,6 +95,39 @@ describe('staticClosure', () => {
 	});
 });
 
+describe('namedMembers', () => {
+	// Paraglide's barrel and three of its messages; the page names one message, the barrel all three
+	const CODE: Record<string, string> = {
+		'/app/src/routes/forums/[forum]/+page.svelte': 'text(m.floor_title()); const live = 1;',
+		'/app/src/lib/paraglide/messages/_index.js':
+			"export * from './floor_title.js'\nexport * from './setup_title.js'\nexport * from \"./live.js\"",
+		'/app/src/lib/paraglide/messages/floor_title.js': 'export const floor_title = () => `Floor`',
+		'/app/src/lib/paraglide/messages/setup_title.js': 'export const setup_title = () => `Set-up`',
+		'/app/src/lib/paraglide/messages/live.js': 'export const live = () => `Live`'
+	};
+	const NAMED = /\/paraglide\/messages\/([a-z]\w*)\.js$/;
+
+	it('keeps the named modules that other members name, outside quoted strings, and all others', () => {
+		const kept = namedMembers(Object.keys(CODE), (id) => CODE[id], NAMED);
+		expect([...kept].sort()).toEqual([
+			'/app/src/lib/paraglide/messages/_index.js',
+			'/app/src/lib/paraglide/messages/floor_title.js',
+			// kept because the page has a variable of that name: a message too many, never one too few
+			'/app/src/lib/paraglide/messages/live.js',
+			'/app/src/routes/forums/[forum]/+page.svelte'
+		]);
+	});
+
+	it('leaves out a named module when no code names it (code not to be had names nothing)', () => {
+		const kept = namedMembers(
+			['/app/a.js', '/app/src/lib/paraglide/messages/floor_title.js'],
+			() => null,
+			NAMED
+		);
+		expect([...kept]).toEqual(['/app/a.js']);
+	});
+});
+
 describe('viewChunk', () => {
 	const roots = ['/src/routes/forums/[forum]/+page.svelte', '/generated/client-optimized/app.js'];
 
@@ -106,6 +143,33 @@ describe('viewChunk', () => {
 		]);
 		// left out: the entries (app.js, the node), the Chair's console loaded dynamically and
 		// what it imports, the sign-in page and what it alone imports
+	});
+
+	it('groups only the messages that the code of the view names', () => {
+		const messages = '/app/src/lib/paraglide/messages';
+		const graph: typeof GRAPH = {
+			'/app/src/routes/forums/[forum]/+page.svelte': {
+				importedIds: [`${messages}/_index.js`],
+				code: 'text(m.floor_title())'
+			},
+			[`${messages}/_index.js`]: {
+				importedIds: [`${messages}/floor_title.js`, `${messages}/setup_title.js`],
+				code: "export * from './floor_title.js'\nexport * from './setup_title.js'"
+			},
+			[`${messages}/floor_title.js`]: { importedIds: [], code: 'export const floor_title' },
+			[`${messages}/setup_title.js`]: { importedIds: [], code: 'export const setup_title' },
+			'/app/.svelte-kit/generated/client-optimized/app.js': { importedIds: [], isEntry: true }
+		};
+		const named = /\/paraglide\/messages\/([a-z]\w*)\.js$/;
+		const [group] = build(roots, 'client', { graph, named })!.codeSplitting.groups;
+		expect(Object.keys(graph).filter((id) => group.test(id))).toEqual([
+			'/app/src/routes/forums/[forum]/+page.svelte',
+			`${messages}/_index.js`,
+			`${messages}/floor_title.js`
+		]);
+		// without `named`, the barrel takes every message into the chunk
+		const [all] = build(roots, 'client', { graph })!.codeSplitting.groups;
+		expect(all.test(`${messages}/setup_title.js`)).toBe(true);
 	});
 
 	it('fails the build when a root matches no module, or more than one', () => {

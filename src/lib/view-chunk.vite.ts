@@ -42,10 +42,39 @@ export function staticClosure(
 }
 
 /**
+ * The members of `closure` that the chunk needs: all of them, but for the modules that `named`
+ * matches (a barrel's members, the name in its first group), which are kept only when the code of
+ * another member names them. Paraglide's barrel re-exports every message of the application, so
+ * the static closure of the view holds all 555; without this, every message that any page uses
+ * went into the view's chunk, since a group's modules go there whoever uses them.
+ */
+export function namedMembers(
+	closure: Iterable<string>,
+	codeOf: (id: string) => string | null,
+	named: RegExp
+): Set<string> {
+	const ids = [...closure];
+	const nameOf = (id: string) => named.exec(id)?.[1];
+	// without quoted strings, where a barrel's `export * from './name.js'` names every member
+	const others = ids
+		.filter((id) => nameOf(id) === undefined)
+		.map((id) => (codeOf(id) ?? '').replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''"))
+		.join('\n');
+	const words = new Set(others.match(/[A-Za-z_$][\w$]*/g));
+	return new Set(
+		ids.filter((id) => {
+			const name = nameOf(id);
+			return name === undefined || words.has(name);
+		})
+	);
+}
+
+/**
  * @param roots ends of module ids (paths from the project's root, or inside node_modules), each
  *   of which must match exactly one module of the browser's build
+ * @param named modules that join the chunk only when another member names them (`namedMembers`)
  */
-export function viewChunk({ roots }: { roots: readonly string[] }): Plugin {
+export function viewChunk({ roots, named }: { roots: readonly string[]; named?: RegExp }): Plugin {
 	let members = new Set<string>();
 	return {
 		name: 'plenary-view-chunk',
@@ -73,7 +102,10 @@ export function viewChunk({ roots }: { roots: readonly string[] }): Plugin {
 			const closure = staticClosure(found, (id) => this.getModuleInfo(id)?.importedIds ?? []);
 			// An entry (SvelteKit's start and app, the pages' nodes) keeps its own file; the code it
 			// imports comes from the chunk.
-			members = new Set([...closure].filter((id) => !this.getModuleInfo(id)?.isEntry));
+			const kept = [...closure].filter((id) => !this.getModuleInfo(id)?.isEntry);
+			members = named
+				? namedMembers(kept, (id) => this.getModuleInfo(id)?.code ?? null, named)
+				: new Set(kept);
 		},
 		// Last of all: the hint must be the file's first line, and Vite's preload helper puts its
 		// own line on top of the chunk in an earlier generateBundle; minification is over by then.

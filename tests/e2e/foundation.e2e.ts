@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { COMPILE_HINT } from '../../src/lib/view-chunk.vite';
 import { api, login } from '../support/server';
 import { DEMO_PASSWORD, must, serverForThisFile, signedIn } from './support';
@@ -152,6 +153,12 @@ test('the delegate’s page opens its one socket while its snapshot is still com
 	expect(sockets[0]).toContain('/socket.io/');
 });
 
+/** The English of messages that only other pages show: the sign-in page's, the set-up page's. */
+const OTHER_PAGES_WORDS = (() => {
+	const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
+	return [en.sign_in_lead, en.password_change_lead, en.setup_title];
+})();
+
 test('the delegate’s view loads its code in a few files, none of them another page’s', async ({
 	browser
 }) => {
@@ -174,20 +181,28 @@ test('the delegate’s view loads its code in a few files, none of them another 
 	// the view's chunk, the largest, and it alone, asks V8 to compile all of it as it streams in
 	// (COMPILE_HINT in src/lib/view-chunk.vite.ts)
 	const files = await delegate.evaluate(
-		(paths) =>
+		({ paths, otherPages }) =>
 			Promise.all(
 				paths.map(async (path) => {
 					const text = await (await fetch(path)).text();
-					return { path, size: text.length, firstLine: text.split('\n', 1)[0] };
+					return {
+						path,
+						size: text.length,
+						firstLine: text.split('\n', 1)[0],
+						otherPages: otherPages.filter((words) => text.includes(words))
+					};
 				})
 			),
-		scripts
+		{ paths: scripts, otherPages: OTHER_PAGES_WORDS }
 	);
 	const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
 	expect(largest.firstLine).toBe(COMPILE_HINT);
 	expect(files.filter((f) => f.firstLine === COMPILE_HINT).map((f) => f.path)).toEqual([
 		largest.path
 	]);
+	// no other page's messages: Paraglide's barrel would take every message of the application into
+	// the view's chunk (`namedMembers` in src/lib/view-chunk.vite.ts)
+	expect(files.flatMap((f) => f.otherPages)).toEqual([]);
 	// the tab's icon is a PNG: an SVG one is rendered as a document of its own on the page's main
 	// thread while it starts (BENCHMARKS.md, note 36)
 	const icons = await delegate.evaluate(() =>
