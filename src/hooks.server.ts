@@ -3,6 +3,7 @@ import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { isRtl } from '$lib/i18n';
+import { rememberLocale } from '$lib/server/locale';
 import { app, startApp } from '$lib/server/app';
 import {
 	SESSION_COOKIE,
@@ -39,14 +40,18 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	);
 };
 
-/** The language of the page: `lang` and `dir` on <html> (Arabic is written right to left). */
+/**
+ * The language of the page: `lang` and `dir` on <html> (Arabic is written right to left), and
+ * remembered for the pages whose address says none (locale.ts).
+ */
 const language: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+	paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, {
+		const response = await resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html.replace('%lang%', locale).replace('%dir%', isRtl(locale) ? 'rtl' : 'ltr')
 		});
+		return rememberLocale(event, locale, response);
 	});
 
 const session: Handle = async ({ event, resolve }) => {

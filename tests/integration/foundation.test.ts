@@ -449,3 +449,43 @@ describe('foundation', () => {
 		expect((await snapshot(ericsson)).state).toEqual((await snapshot(fra)).state);
 	});
 });
+
+describe('the language remembered', () => {
+	const LANGUAGE = 'PARAGLIDE_LOCALE';
+	/** The language cookie a response sets, if any. */
+	const remembered = (response: Response) =>
+		response.headers
+			.getSetCookie()
+			.find((c) => c.startsWith(`${LANGUAGE}=`))
+			?.split(';', 1)[0]
+			.slice(LANGUAGE.length + 1);
+	const get = (path: string, cookie: string) =>
+		fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+
+	it('is written down by the page shown in it, before any of its code has run', async () => {
+		const page = await get(`/fr/forums/${FORUM}`, fra);
+		expect(page.status).toBe(200);
+		expect(remembered(page)).toBe('fr');
+		const cookie = page.headers.getSetCookie().find((c) => c.startsWith(`${LANGUAGE}=`))!;
+		// the page's runtime reads and writes it too: not HttpOnly; kept for the runtime's time
+		expect(cookie).not.toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/Path=\/;/);
+		expect(cookie).toMatch(/Max-Age=34560000/);
+		// so the start page, whose address says no language, opens the forum in it
+		const start = await get('/', `${fra}; ${LANGUAGE}=fr`);
+		expect(start.status).toBe(303);
+		expect(start.headers.get('location')).toBe(`/fr/forums/${FORUM}`);
+	});
+
+	it('is left alone by a redirect, the HTTP API, a page’s data, and a page already in it', async () => {
+		// the start page redirects by the cookie: it must not overwrite it with English first
+		expect(remembered(await get('/', `${fra}; ${LANGUAGE}=fr`))).toBeUndefined();
+		expect(remembered(await get(`/api/forums/${FORUM}/state`, fra))).toBeUndefined();
+		const data = await get(`/fr/forums/${FORUM}/__data.json`, fra);
+		expect(data.status).toBe(200);
+		expect(remembered(data)).toBeUndefined();
+		expect(remembered(await get(`/fr/forums/${FORUM}`, `${fra}; ${LANGUAGE}=fr`))).toBeUndefined();
+		// and an English page written down as English, over French
+		expect(remembered(await get(`/forums/${FORUM}`, `${fra}; ${LANGUAGE}=fr`))).toBe('en');
+	});
+});
