@@ -268,6 +268,10 @@ async function untilUsable(page) {
 			domInteractiveMs: nav.domInteractive,
 			domContentLoadedMs: nav.domContentLoadedEventEnd,
 			assetsLoadedMs: Math.max(0, ...loaded.map((r) => r.responseEnd)),
+			// the bytes the snapshot took on the wire, as the server sent them (its encoding)
+			fetchedWire: resources
+				.filter((r) => new URL(r.name).pathname.startsWith('/api/'))
+				.reduce((total, r) => total + r.encodedBodySize, 0),
 			resources: [location.href, ...resources.map((r) => r.name)]
 		});
 	})`;

@@ -159,7 +159,7 @@ export async function writeReport(results, path) {
 		add(
 			"## 5. Page weight and speed (the delegate's view)",
 			'',
-			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), in a fresh browser context (nothing cached), on loopback${phases.page.latencyMs ? ` **with ${int(phases.page.latencyMs)} ms added to every round trip** (\`--latency\`, bench/latency-proxy.mjs)` : ''}, each page loaded once first and not counted (a server's first request compiles its rendering path). Usable: the agenda is shown and the connection badge says "Live". Sizes gzipped at level 9. Baseline, loaded in turn with it in the same browser: the least page that is usable by the same test (bench/baseline-page.js: the agenda as plain HTML, one script with the product's Socket.IO client that connects, syncs and says "Live"), from the bare Socket.IO server. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
+			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), in a fresh browser context (nothing cached), on loopback${phases.page.latencyMs ? ` **with ${int(phases.page.latencyMs)} ms added to every round trip** (\`--latency\`, bench/latency-proxy.mjs)` : ''}${phases.page.bandwidthKbps ? ` **with the server's bytes at ${int(phases.page.bandwidthKbps)} kbit/s** (\`--bandwidth\`, the same proxy)` : ''}, each page loaded once first and not counted (a server's first request compiles its rendering path). Usable: the agenda is shown and the connection badge says "Live". Sizes gzipped at level 9. Baseline, loaded in turn with it in the same browser: the least page that is usable by the same test (bench/baseline-page.js: the agenda as plain HTML, one script with the product's Socket.IO client that connects, syncs and says "Live"), from the bare Socket.IO server. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
 			'',
 			'| | min / median / max |',
 			'| --- | --- |',
@@ -178,6 +178,9 @@ export async function writeReport(results, path) {
 			`| HTML document, KB raw | ${kb('htmlRaw')} |`,
 			`| fetched beside the HTML (the snapshot), KB gzip | ${kb('fetchedGzip')} |`,
 			`| fetched beside the HTML (the snapshot), KB raw | ${kb('fetchedRaw')} |`,
+			...(loads[0].fetchedWire === undefined
+				? []
+				: [`| the snapshot on the wire, as the server sent it, KB | ${kb('fetchedWire')} |`]),
 			'',
 			`- Largest assets: ${loads[0].largest.join(', ')}.`,
 			...(baseline.length

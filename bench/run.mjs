@@ -14,6 +14,8 @@
  *            summarise them with bench/trace-summary.mjs)
  *            --latency=MS (the page phase: every server behind bench/latency-proxy.mjs, each round
  *            trip MS longer, as on a hotel's Wi-Fi; the report says so)
+ *            --bandwidth=KBPS (the page phase: the same proxy, each server's bytes sent at KBPS
+ *            kilobits a second: a tablet's share of a busy venue's Wi-Fi; the report says so)
  *
  * It prints figures and exits 0; it exits 1 only when it cannot run (no build, a server that
  * does not start, clients that cannot connect). Nothing here asserts a time.
@@ -597,16 +599,19 @@ async function pagePhase(template) {
 	// --latency=MS: the browser reaches each server through a proxy that adds MS to every round
 	// trip (bench/latency-proxy.mjs); a server takes the address the browser uses as its origin
 	const latencyMs = Number(option('latency') ?? 0);
+	// --bandwidth=KBPS: and the servers' bytes share one link of that many kilobits a second
+	const bandwidthKbps = Number(option('bandwidth') ?? 0);
 	const proxies = [];
 	const reached = async (port) => {
-		if (!latencyMs) return port;
+		if (!latencyMs && !bandwidthKbps) return port;
 		const front = await freePort();
 		proxies.push(
 			await latencyProxy({
 				host: HOST,
 				port: front,
 				target: { host: HOST, port },
-				rttMs: latencyMs
+				rttMs: latencyMs,
+				downKbps: bandwidthKbps
 			})
 		);
 		return front;
@@ -643,6 +648,9 @@ async function pagePhase(template) {
 		env: { PORT: String(basePort), HOST, BASELINE_PAGE_DIR: pageDir }
 	});
 	if (latencyMs) log(`   every round trip ${latencyMs} ms longer (bench/latency-proxy.mjs)`);
+	if (bandwidthKbps) {
+		log(`   the servers' bytes at ${bandwidthKbps} kbit/s, each server's own link`);
+	}
 	try {
 		const delegate =
 			template.people.find((p) => p.category === 'member_state' && p.role === 'delegate') ??
@@ -671,7 +679,7 @@ async function pagePhase(template) {
 		for (const [name, list] of Object.entries(loads)) {
 			for (const l of list) {
 				log(
-					`   ${name}: HTML from ${l.responseStartMs.toFixed(0)} to ${l.responseEndMs.toFixed(0)} ms, scripts and styles in by ${l.assetsLoadedMs.toFixed(0)} ms, DOM interactive ${l.domInteractiveMs.toFixed(0)} ms, DOMContentLoaded ${l.domContentLoadedMs.toFixed(0)} ms; usable after ${l.usableMs.toFixed(0)} ms; JS ${(l.jsGzip / 1024).toFixed(1)} KB gzip in ${l.jsFiles} files, CSS ${(l.cssGzip / 1024).toFixed(1)} KB, HTML ${(l.htmlGzip / 1024).toFixed(1)} KB gzip (${(l.htmlRaw / 1024).toFixed(0)} KB raw), fetched ${(l.fetchedGzip / 1024).toFixed(1)} KB gzip (${(l.fetchedRaw / 1024).toFixed(0)} KB raw)`
+					`   ${name}: HTML from ${l.responseStartMs.toFixed(0)} to ${l.responseEndMs.toFixed(0)} ms, scripts and styles in by ${l.assetsLoadedMs.toFixed(0)} ms, DOM interactive ${l.domInteractiveMs.toFixed(0)} ms, DOMContentLoaded ${l.domContentLoadedMs.toFixed(0)} ms; usable after ${l.usableMs.toFixed(0)} ms; JS ${(l.jsGzip / 1024).toFixed(1)} KB gzip in ${l.jsFiles} files, CSS ${(l.cssGzip / 1024).toFixed(1)} KB, HTML ${(l.htmlGzip / 1024).toFixed(1)} KB gzip (${(l.htmlRaw / 1024).toFixed(0)} KB raw), fetched ${(l.fetchedGzip / 1024).toFixed(1)} KB gzip (${(l.fetchedRaw / 1024).toFixed(0)} KB raw, ${(l.fetchedWire / 1024).toFixed(1)} KB on the wire)`
 				);
 			}
 		}
@@ -685,6 +693,7 @@ async function pagePhase(template) {
 		results.phases.page = {
 			participants: CONFIG.participants,
 			latencyMs,
+			bandwidthKbps,
 			loads: loads.plenary,
 			baseline: loads.baseline
 		};

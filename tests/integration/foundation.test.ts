@@ -2,8 +2,11 @@
  * The foundation through the real built server: sign-in, the HTTP command API, Socket.IO live
  * events and catch-up, idempotent retries, validation, refusals and the audience filter.
  */
+import { get as httpGet } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../src/lib/protocol';
+import { COMPRESS_FROM_BYTES } from '../../src/lib/server/encoded-body';
 import {
 	api,
 	commandId,
@@ -447,6 +450,51 @@ describe('foundation', () => {
 		expect(memberState.body).toEqual(sectorMember.body);
 		expect(secretariat.body).toEqual(sectorMember.body);
 		expect((await snapshot(ericsson)).state).toEqual((await snapshot(fra)).state);
+	});
+});
+
+describe('the state and participants routes on the wire', () => {
+	/** The route's answer as it came, its bytes undecoded (Node's fetch would decode them). */
+	const raw = (path: string, acceptEncoding: string) =>
+		new Promise<{ encoding?: string; vary?: string; bytes: Buffer }>((resolve, reject) => {
+			const request = httpGet(
+				`${server.url}${path}`,
+				{ headers: { cookie: fra, 'accept-encoding': acceptEncoding } },
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('end', () =>
+						resolve({
+							encoding: response.headers['content-encoding'],
+							vary: response.headers.vary,
+							bytes: Buffer.concat(chunks)
+						})
+					);
+				}
+			);
+			request.on('error', reject);
+		});
+
+	it('are compressed for a client that accepts it (Brotli, else gzip), and the same JSON', async () => {
+		const path = `/api/forums/${FORUM}/state`;
+		const plain = await raw(path, 'identity');
+		expect(plain.encoding).toBeUndefined();
+		expect(plain.vary).toMatch(/Accept-Encoding/i);
+		const json = JSON.parse(plain.bytes.toString());
+		const br = await raw(path, 'gzip, deflate, br');
+		expect(br.encoding).toBe('br');
+		expect(br.bytes.length).toBeLessThan(plain.bytes.length / 3);
+		expect(JSON.parse(brotliDecompressSync(br.bytes).toString())).toEqual(json);
+		const gz = await raw(path, 'gzip, deflate');
+		expect(gz.encoding).toBe('gzip');
+		expect(JSON.parse(gunzipSync(gz.bytes).toString())).toEqual(json);
+	});
+
+	it('send a small answer as it is (the demo forum’s participants)', async () => {
+		const small = await raw(`/api/forums/${FORUM}/participants`, 'gzip, deflate, br');
+		expect(small.bytes.length).toBeLessThan(COMPRESS_FROM_BYTES);
+		expect(small.encoding).toBeUndefined();
+		expect(JSON.parse(small.bytes.toString()).participants.length).toBeGreaterThan(0);
 	});
 });
 

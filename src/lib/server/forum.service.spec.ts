@@ -48,3 +48,48 @@ describe('a batch of commands (group commit)', () => {
 		expect(host.full.floor[1].requests.map((r) => r.participantId)).toEqual(['p-fra']);
 	});
 });
+
+describe('the view bodies the state and participants routes answer with', () => {
+	let db: DB;
+	let forums: ForumService;
+	const fra = { kind: 'participant', participantId: 'p-fra' } as const;
+	const fra2 = { kind: 'participant', participantId: 'p-fra-2' } as const;
+	const sg = { kind: 'participant', participantId: 'p-sg' } as const;
+
+	beforeEach(async () => {
+		({ db, forums } = await forumInMemory([
+			{ participantId: 'p-sg', name: 'SG', delegationId: null, role: 'secretariat' },
+			{ participantId: 'p-fra', name: 'Claire Dubois', delegationId: 'FRA', role: 'head' },
+			{ participantId: 'p-fra-2', name: 'Julien Moreau', delegationId: 'FRA', role: 'delegate' }
+		]));
+	});
+	afterEach(async () => {
+		await db.destroy();
+	});
+
+	it('are the snapshot as JSON, written once for a view at a sequence number and shared', async () => {
+		const host = (await forums.host(FORUM))!;
+		const first = await forums.snapshotBody(host, fra);
+		expect(JSON.parse(first.text)).toEqual(await forums.snapshot(FORUM, fra));
+		// asked again, or by another participant with the same view: the same body, not written again
+		expect(await forums.snapshotBody(host, fra)).toBe(first);
+		expect(await forums.snapshotBody(host, fra2)).toBe(first);
+		// the secretariat's view (the same state as theirs until an event only one of them sees),
+		// and another shape
+		const secretariat = await forums.snapshotBody(host, sg);
+		expect(JSON.parse(secretariat.text)).toEqual(await forums.snapshot(FORUM, sg));
+		const participants = await forums.participantsBody(host, fra);
+		expect(JSON.parse(participants.text).participants).toHaveLength(3);
+	});
+
+	it('are written again once the view has followed another event', async () => {
+		const host = (await forums.host(FORUM))!;
+		const before = await forums.snapshotBody(host, fra);
+		const done = await forums.execute(FORUM, 'p-sg', { id: randomUUID(), type: 'forum.open' });
+		expect(outcome(done)).toBe('ok');
+		const after = await forums.snapshotBody(host, fra);
+		expect(after).not.toBe(before);
+		expect(JSON.parse(after.text).seq).toBe(JSON.parse(before.text).seq + 1);
+		expect(JSON.parse(after.text)).toEqual(await forums.snapshot(FORUM, fra));
+	});
+});

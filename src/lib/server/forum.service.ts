@@ -22,6 +22,7 @@ import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, ParticipantList, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
 import { asciiJson } from './ascii-json';
+import { EncodedBody } from './encoded-body';
 import { recordAudit } from './auth/audit';
 import { hashPassword } from './auth/password';
 import type { Database, DB } from './db';
@@ -88,6 +89,13 @@ interface SharedState {
 
 /** Events read from the log at once when catching up (see `catchUp`). */
 const CATCH_UP_PAGE = 5000;
+
+/**
+ * View bodies kept (`viewBody`): one for each of the shared views' five states and each shape, and
+ * a few personal views. Each is the state's JSON (about 750 KB for 5,000 participants) with its
+ * compressed forms.
+ */
+const KEPT_VIEW_BODIES = 16;
 
 /** Events a host keeps in memory, at least: a reconnecting screen's sync is answered from them. */
 const RECENT_EVENTS = SYNC_EVENT_LIMIT;
@@ -518,38 +526,61 @@ export class ForumService {
 	 * the forum page fetches beside its HTML (snapshot-beside.ts). `host` as `host()` gave it,
 	 * caught up with the log.
 	 */
-	snapshotJson(host: ForumHost, viewer: Viewer): Promise<string> {
-		return this.viewJson(host, viewer, (state): Snapshot => ({
+	snapshotBody(host: ForumHost, viewer: Viewer): Promise<EncodedBody> {
+		return this.viewBody(host, viewer, 'snapshot', (state): Snapshot => ({
 			forum: host.slug,
 			seq: host.head,
 			state
 		}));
 	}
 
-	/** The participants as the viewer may see them, as JSON text (see `snapshotJson`). */
-	participantsJson(host: ForumHost, viewer: Viewer): Promise<string> {
-		return this.viewJson(host, viewer, (state): ParticipantList => ({
+	/** The participants as the viewer may see them, as JSON text (see `snapshotBody`). */
+	participantsBody(host: ForumHost, viewer: Viewer): Promise<EncodedBody> {
+		return this.viewBody(host, viewer, 'participants', (state): ParticipantList => ({
 			forum: host.slug,
 			seq: host.head,
 			participants: Object.values(state.participants)
 		}));
 	}
 
+	/** The last view bodies written (`viewBody`), the most recent last. */
+	private readonly bodies: {
+		state: ForumState;
+		head: number;
+		shape: string;
+		body: EncodedBody;
+	}[] = [];
+
 	/**
 	 * Part of the viewer's view as JSON text, written under the host's lock: no copy of the state
 	 * (`snapshot` copies it, to be kept), and no event applied halfway through. In ASCII, for the
-	 * browser to read it faster (ascii-json.ts).
+	 * browser to read it faster (ascii-json.ts). The last few bodies are kept, with their
+	 * compressed forms (encoded-body.ts): a view's state at a sequence number is always the same
+	 * text, so the tablets that open the page between two events share one body, and the writing
+	 * and compressing of it.
 	 */
-	private async viewJson(
+	private async viewBody(
 		host: ForumHost,
 		viewer: Viewer,
-		shape: (state: ForumState) => unknown
-	): Promise<string> {
-		const json = await host.mutex.run(async () => {
+		shape: string,
+		write: (state: ForumState) => unknown
+	): Promise<EncodedBody> {
+		const written = await host.mutex.run(async () => {
 			await host.prepareView(this.db, viewer);
-			return JSON.stringify(shape(host.viewOf(viewer)));
+			// from here to the end, no await: the state and its head go together
+			const state = host.viewOf(viewer);
+			const kept = this.bodies.find(
+				(b) => b.state === state && b.head === host.head && b.shape === shape
+			);
+			if (kept) return kept;
+			return { state, head: host.head, shape, json: JSON.stringify(write(state)) };
 		});
-		return asciiJson(json);
+		if (!('json' in written)) return written.body;
+		const { json, ...key } = written;
+		const body = new EncodedBody(asciiJson(json));
+		this.bodies.push({ ...key, body });
+		if (this.bodies.length > KEPT_VIEW_BODIES) this.bodies.shift();
+		return body;
 	}
 
 	/**
