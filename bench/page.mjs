@@ -268,7 +268,8 @@ async function untilUsable(page) {
 			domInteractiveMs: nav.domInteractive,
 			domContentLoadedMs: nav.domContentLoadedEventEnd,
 			assetsLoadedMs: Math.max(0, ...loaded.map((r) => r.responseEnd)),
-			// the bytes the snapshot took on the wire, as the server sent them (its encoding)
+			// the bytes the document and the snapshot took on the wire, as the server sent them
+			htmlWire: nav.encodedBodySize,
 			fetchedWire: resources
 				.filter((r) => new URL(r.name).pathname.startsWith('/api/'))
 				.reduce((total, r) => total + r.encodedBodySize, 0),

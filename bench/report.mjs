@@ -180,7 +180,10 @@ export async function writeReport(results, path) {
 			`| fetched beside the HTML (the snapshot), KB raw | ${kb('fetchedRaw')} |`,
 			...(loads[0].fetchedWire === undefined
 				? []
-				: [`| the snapshot on the wire, as the server sent it, KB | ${kb('fetchedWire')} |`]),
+				: [
+						`| HTML document on the wire, as the server sent it, KB | ${kb('htmlWire')} |`,
+						`| the snapshot on the wire, as the server sent it, KB | ${kb('fetchedWire')} |`
+					]),
 			'',
 			`- Largest assets: ${loads[0].largest.join(', ')}.`,
 			...(baseline.length

@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { isRtl } from '$lib/i18n';
 import { rememberLocale } from '$lib/server/locale';
+import { compressedResponse } from '$lib/server/encoded-body';
 import { app, startApp } from '$lib/server/app';
 import {
 	SESSION_COOKIE,
@@ -84,4 +85,8 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 // Health, readiness and metrics first: no language, no session, nothing cached.
-export const handle = sequence(operations, language, session);
+/** Large pages and JSON answers compressed for the wire, as the browser accepts (encoded-body.ts). */
+const compression: Handle = async ({ event, resolve }) =>
+	compressedResponse(event.request, await resolve(event));
+
+export const handle = sequence(compression, operations, language, session);

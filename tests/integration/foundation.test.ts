@@ -453,7 +453,7 @@ describe('foundation', () => {
 	});
 });
 
-describe('the state and participants routes on the wire', () => {
+describe('answers on the wire: the state and participants routes, the pages', () => {
 	/** The route's answer as it came, its bytes undecoded (Node's fetch would decode them). */
 	const raw = (path: string, acceptEncoding: string) =>
 		new Promise<{ encoding?: string; vary?: string; bytes: Buffer }>((resolve, reject) => {
@@ -488,6 +488,16 @@ describe('the state and participants routes on the wire', () => {
 		const gz = await raw(path, 'gzip, deflate');
 		expect(gz.encoding).toBe('gzip');
 		expect(JSON.parse(gunzipSync(gz.bytes).toString())).toEqual(json);
+	});
+
+	it('as a page’s HTML is, when large', async () => {
+		const html = await raw(`/forums/${FORUM}`, 'gzip, deflate, br');
+		expect(html.encoding).toBe('br');
+		expect(brotliDecompressSync(html.bytes).toString()).toMatch(/^<!doctype html>/i);
+		const plain = await raw(`/forums/${FORUM}`, 'identity');
+		expect(plain.encoding).toBeUndefined();
+		expect(plain.vary).toMatch(/Accept-Encoding/i);
+		expect(plain.bytes.length).toBeGreaterThan(3 * html.bytes.length);
 	});
 
 	it('send a small answer as it is (the demo forum’s participants)', async () => {

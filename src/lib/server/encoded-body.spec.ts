@@ -1,6 +1,12 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { COMPRESS_FROM_BYTES, contentEncodingFor, EncodedBody, jsonResponse } from './encoded-body';
+import {
+	COMPRESS_FROM_BYTES,
+	compressedResponse,
+	contentEncodingFor,
+	EncodedBody,
+	jsonResponse
+} from './encoded-body';
 
 /** A JSON text of about 40 KB, like a small forum's snapshot. */
 const LARGE = JSON.stringify({
@@ -73,5 +79,60 @@ describe('jsonResponse', () => {
 			expect(response.headers.get('vary')).toBe('Accept-Encoding');
 			expect(await response.text()).toBe(text);
 		}
+	});
+});
+
+describe('compressedResponse', () => {
+	const PAGE = `<!doctype html><html><body>${'<p>The floor — item 8</p>'.repeat(600)}</body></html>`;
+	const page = (status = 200, type = 'text/html') => {
+		const headers = new Headers({ 'content-type': type, 'x-frame-options': 'DENY' });
+		headers.append('set-cookie', 'a=1; Path=/');
+		headers.append('set-cookie', 'b=2; Path=/');
+		return new Response(PAGE, { status, headers });
+	};
+	const get = (acceptEncoding = 'gzip, deflate, br', method = 'GET') =>
+		new Request('http://plenary.test/forums/wtpf-26', {
+			method,
+			headers: { 'accept-encoding': acceptEncoding }
+		});
+
+	it('compresses a large page, keeping its status, its headers and each of its cookies', async () => {
+		const response = await compressedResponse(get(), page());
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-encoding')).toBe('br');
+		expect(response.headers.get('vary')).toMatch(/Accept-Encoding/);
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
+		expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+		const bytes = Buffer.from(await response.arrayBuffer());
+		expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+		expect(brotliDecompressSync(bytes).toString()).toBe(PAGE);
+		const gz = await compressedResponse(get('gzip'), page(200, 'application/json'));
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(PAGE);
+	});
+
+	it('leaves as it is what is not a large page or JSON, not a 200, not a GET, or already encoded', async () => {
+		const small = await compressedResponse(
+			get(),
+			new Response('<p>hi</p>', { headers: { 'content-type': 'text/html' } })
+		);
+		expect(small.headers.get('content-encoding')).toBeNull();
+		expect(await small.text()).toBe('<p>hi</p>');
+		const plain = await compressedResponse(get('identity'), page());
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/);
+		expect(await plain.text()).toBe(PAGE);
+		for (const [request, response] of [
+			[get(), page(404)],
+			[get(), page(200, 'text/event-stream')],
+			[get('br', 'POST'), page()]
+		] as const) {
+			const out = await compressedResponse(request, response);
+			expect(out).toBe(response);
+		}
+		const encoded = new Response('x', {
+			headers: { 'content-type': 'application/json', 'content-encoding': 'br' }
+		});
+		expect(await compressedResponse(get(), encoded)).toBe(encoded);
 	});
 });

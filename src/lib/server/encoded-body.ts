@@ -5,7 +5,9 @@
  * connection for each. Brotli at quality 5 makes it about 36 KB (gzip about 80 KB) in about 6 ms,
  * on libuv's threads rather than the event loop; each encoding is made once per body, and the
  * server keeps the last bodies it wrote (`ForumService.viewBody`), so 5,000 loads of the same
- * view pay for it once. The reverse proxy passes the encoding through (docs/deployment.md).
+ * view pay for it once. Other large pages and JSON answers are compressed on their way out
+ * (`compressedResponse`, the outermost hook). The reverse proxy passes the encoding through
+ * (docs/deployment.md).
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -37,6 +39,18 @@ export function contentEncodingFor(acceptEncoding: string | null): ContentEncodi
 	return null;
 }
 
+/** `text` compressed: Brotli at quality 5, gzip at level 4 (about 6 and 3 ms for 750 KB). */
+export function compress(text: string | Buffer, encoding: ContentEncoding): Promise<Buffer> {
+	return encoding === 'br'
+		? brotli(text, {
+				params: {
+					[constants.BROTLI_PARAM_QUALITY]: 5,
+					[constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text)
+				}
+			})
+		: gzipped(text, { level: 4 });
+}
+
 /** A text sent as it is or compressed; each encoding is made once, when first asked for. */
 export class EncodedBody {
 	private readonly encoded = new Map<ContentEncoding, Promise<Buffer>>();
@@ -46,15 +60,7 @@ export class EncodedBody {
 	encode(encoding: ContentEncoding): Promise<Buffer> {
 		let bytes = this.encoded.get(encoding);
 		if (!bytes) {
-			bytes =
-				encoding === 'br'
-					? brotli(this.text, {
-							params: {
-								[constants.BROTLI_PARAM_QUALITY]: 5,
-								[constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(this.text)
-							}
-						})
-					: gzipped(this.text, { level: 4 });
+			bytes = compress(this.text, encoding);
 			this.encoded.set(encoding, bytes);
 		}
 		return bytes;
@@ -77,4 +83,37 @@ export async function jsonResponse(
 	return new Response(new Uint8Array(bytes), {
 		headers: { ...common, 'content-encoding': encoding, 'content-length': String(bytes.length) }
 	});
+}
+
+/** The kinds of answer `compressedResponse` compresses: pages and JSON, never a stream. */
+const COMPRESSIBLE = /^(text\/html|application\/json)\b/i;
+
+/**
+ * Any other large page or JSON answer, compressed on its way out when the request accepts it: a
+ * page's HTML (the report's, with every opinion in it) and the data of a page reached by a link,
+ * for the tablets on a hotel's Wi-Fi. An answer already encoded (the state route's), small, not a
+ * 200, or of another kind goes as it is.
+ */
+export async function compressedResponse(request: Request, response: Response): Promise<Response> {
+	const type = response.headers.get('content-type') ?? '';
+	if (
+		request.method !== 'GET' ||
+		response.status !== 200 ||
+		!response.body ||
+		response.headers.has('content-encoding') ||
+		!COMPRESSIBLE.test(type)
+	) {
+		return response;
+	}
+	const encoding = contentEncodingFor(request.headers.get('accept-encoding'));
+	const headers = new Headers(response.headers);
+	headers.append('vary', 'Accept-Encoding');
+	const text = Buffer.from(await response.arrayBuffer());
+	if (!encoding || text.length < COMPRESS_FROM_BYTES) {
+		return new Response(new Uint8Array(text), { status: response.status, headers });
+	}
+	const bytes = await compress(text, encoding);
+	headers.set('content-encoding', encoding);
+	headers.set('content-length', String(bytes.length));
+	return new Response(new Uint8Array(bytes), { status: response.status, headers });
 }
