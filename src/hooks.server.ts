@@ -84,9 +84,10 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// Health, readiness and metrics first: no language, no session, nothing cached.
 /** Large pages and JSON answers compressed for the wire, as the browser accepts (encoded-body.ts). */
 const compression: Handle = async ({ event, resolve }) =>
 	compressedResponse(event.request, await resolve(event));
 
+// Compression outermost, on whatever the others answer; then health, readiness and metrics: no
+// language, no session, nothing cached.
 export const handle = sequence(compression, operations, language, session);
