@@ -178,12 +178,8 @@ export async function writeReport(results, path) {
 			`| HTML document, KB raw | ${kb('htmlRaw')} |`,
 			`| fetched beside the HTML (the snapshot), KB gzip | ${kb('fetchedGzip')} |`,
 			`| fetched beside the HTML (the snapshot), KB raw | ${kb('fetchedRaw')} |`,
-			...(loads[0].fetchedWire === undefined
-				? []
-				: [
-						`| HTML document on the wire, as the server sent it, KB | ${kb('htmlWire')} |`,
-						`| the snapshot on the wire, as the server sent it, KB | ${kb('fetchedWire')} |`
-					]),
+			`| HTML document on the wire, as the server sent it, KB | ${kb('htmlWire')} |`,
+			`| the snapshot on the wire, as the server sent it, KB | ${kb('fetchedWire')} |`,
 			'',
 			`- Largest assets: ${loads[0].largest.join(', ')}.`,
 			...(baseline.length

@@ -130,6 +130,12 @@ describe('compressedResponse', () => {
 			const out = await compressedResponse(request, response);
 			expect(out).toBe(response);
 		}
+		// the state route's answer, sent as it is to a client that accepts no coding: not read
+		// again, and its Vary said once
+		const plainJson = await jsonResponse(get('identity'), new EncodedBody(LARGE));
+		const passed = await compressedResponse(get('br'), plainJson);
+		expect(passed).toBe(plainJson);
+		expect(passed.headers.get('vary')).toBe('Accept-Encoding');
 		const encoded = new Response('x', {
 			headers: { 'content-type': 'application/json', 'content-encoding': 'br' }
 		});

@@ -67,21 +67,35 @@ export class EncodedBody {
 	}
 }
 
+/**
+ * An answer of `size` bytes, `plain` or in the encoding the request accepts (made by `encode`),
+ * saying which, and that it depends on Accept-Encoding. Bodies under COMPRESS_FROM_BYTES go plain.
+ */
+async function negotiated(
+	request: Request,
+	size: number,
+	plain: BodyInit,
+	encode: (encoding: ContentEncoding) => Promise<Buffer>,
+	init: { status?: number; headers: Headers }
+): Promise<Response> {
+	init.headers.append('vary', 'Accept-Encoding');
+	const encoding =
+		size >= COMPRESS_FROM_BYTES ? contentEncodingFor(request.headers.get('accept-encoding')) : null;
+	if (!encoding) return new Response(plain, init);
+	const bytes = await encode(encoding);
+	init.headers.set('content-encoding', encoding);
+	init.headers.set('content-length', String(bytes.length));
+	return new Response(new Uint8Array(bytes), init);
+}
+
 /** A JSON answer with `body`, compressed when the request accepts it and the body is large. */
-export async function jsonResponse(
+export function jsonResponse(
 	request: Request,
 	body: EncodedBody,
 	headers: Record<string, string> = {}
 ): Promise<Response> {
-	const common = { 'content-type': 'application/json', vary: 'Accept-Encoding', ...headers };
-	const encoding =
-		body.text.length >= COMPRESS_FROM_BYTES
-			? contentEncodingFor(request.headers.get('accept-encoding'))
-			: null;
-	if (!encoding) return new Response(body.text, { headers: common });
-	const bytes = await body.encode(encoding);
-	return new Response(new Uint8Array(bytes), {
-		headers: { ...common, 'content-encoding': encoding, 'content-length': String(bytes.length) }
+	return negotiated(request, body.text.length, body.text, (encoding) => body.encode(encoding), {
+		headers: new Headers({ 'content-type': 'application/json', ...headers })
 	});
 }
 
@@ -91,29 +105,28 @@ const COMPRESSIBLE = /^(text\/html|application\/json)\b/i;
 /**
  * Any other large page or JSON answer, compressed on its way out when the request accepts it: a
  * page's HTML (the report's, with every opinion in it) and the data of a page reached by a link,
- * for the tablets on a hotel's Wi-Fi. An answer already encoded (the state route's), small, not a
- * 200, or of another kind goes as it is.
+ * for the tablets on a hotel's Wi-Fi. An answer that has negotiated its encoding already (the
+ * state route's, `jsonResponse`), not a 200 to a GET, or of another kind goes as it is; the body
+ * is read whole only when it may be compressed.
  */
 export async function compressedResponse(request: Request, response: Response): Promise<Response> {
-	const type = response.headers.get('content-type') ?? '';
+	const { headers, status } = response;
 	if (
 		request.method !== 'GET' ||
-		response.status !== 200 ||
+		status !== 200 ||
 		!response.body ||
-		response.headers.has('content-encoding') ||
-		!COMPRESSIBLE.test(type)
+		headers.has('content-encoding') ||
+		/accept-encoding/i.test(headers.get('vary') ?? '') ||
+		!COMPRESSIBLE.test(headers.get('content-type') ?? '')
 	) {
 		return response;
 	}
-	const encoding = contentEncodingFor(request.headers.get('accept-encoding'));
-	const headers = new Headers(response.headers);
-	headers.append('vary', 'Accept-Encoding');
-	const text = Buffer.from(await response.arrayBuffer());
-	if (!encoding || text.length < COMPRESS_FROM_BYTES) {
-		return new Response(new Uint8Array(text), { status: response.status, headers });
+	const init = { status, headers: new Headers(headers) };
+	if (!contentEncodingFor(request.headers.get('accept-encoding'))) {
+		// sent as it is, streamed as it came
+		init.headers.append('vary', 'Accept-Encoding');
+		return new Response(response.body, init);
 	}
-	const bytes = await compress(text, encoding);
-	headers.set('content-encoding', encoding);
-	headers.set('content-length', String(bytes.length));
-	return new Response(new Uint8Array(bytes), { status: response.status, headers });
+	const bytes = Buffer.from(await response.arrayBuffer());
+	return negotiated(request, bytes.length, new Uint8Array(bytes), (e) => compress(bytes, e), init);
 }

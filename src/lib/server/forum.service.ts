@@ -369,6 +369,14 @@ export class ForumService {
 	/** set on shutdown: no new command is taken */
 	private draining = false;
 
+	/** The last view bodies written (`viewBody`), the most recent last. */
+	private readonly bodies: {
+		state: ForumState;
+		head: number;
+		shape: string;
+		body: EncodedBody;
+	}[] = [];
+
 	/** Refuse new commands and wait until every forum's commands in flight are on disk. */
 	async drain(): Promise<void> {
 		this.draining = true;
@@ -542,14 +550,6 @@ export class ForumService {
 			participants: Object.values(state.participants)
 		}));
 	}
-
-	/** The last view bodies written (`viewBody`), the most recent last. */
-	private readonly bodies: {
-		state: ForumState;
-		head: number;
-		shape: string;
-		body: EncodedBody;
-	}[] = [];
 
 	/**
 	 * Part of the viewer's view as JSON text, written under the host's lock: no copy of the state
