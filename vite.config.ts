@@ -11,6 +11,13 @@ import { viewChunk } from './src/lib/view-chunk.vite.ts';
 const inlang = JSON.parse(readFileSync('./project.inlang/settings.json', 'utf8'));
 
 export default defineConfig({
+	build: {
+		// Non-ASCII characters written as escapes: a script with a single "—" or "…" in it is kept and
+		// scanned by the browser as two-byte text, and the view's chunk has its messages' punctuation
+		// (BENCHMARKS.md, note 40; an e2e test checks the view's files). Rolldown cannot escape inside
+		// `String.raw`: write such characters as escapes in the source.
+		rolldownOptions: { output: { charset: 'ascii' } }
+	},
 	plugins: [
 		// The interface in ITU's six languages; the language is in the URL (/fr/…), remembered in a
 		// cookie, English otherwise (stack.md, pitfall 7: the plugin is loaded from node_modules).

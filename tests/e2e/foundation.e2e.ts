@@ -189,6 +189,8 @@ test('the delegate’s view loads its code in a few files, none of them another 
 						path,
 						size: text.length,
 						firstLine: text.split('\n', 1)[0],
+						// eslint-disable-next-line no-control-regex
+						notAscii: /[^\x00-\x7f]/.test(text),
 						otherPages: otherPages.filter((words) => text.includes(words))
 					};
 				})
@@ -203,6 +205,9 @@ test('the delegate’s view loads its code in a few files, none of them another 
 	// no other page's messages: Paraglide's barrel would take every message of the application into
 	// the view's chunk (`namedMembers` in src/lib/view-chunk.vite.ts)
 	expect(files.flatMap((f) => f.otherPages)).toEqual([]);
+	// all ASCII: one character beyond it and the browser keeps and scans the whole script as
+	// two-byte text (`charset` in vite.config.ts, BENCHMARKS.md note 40)
+	expect(files.filter((f) => f.notAscii).map((f) => f.path)).toEqual([]);
 	// the tab's icon is a PNG: an SVG one is rendered as a document of its own on the page's main
 	// thread while it starts (BENCHMARKS.md, note 36)
 	const icons = await delegate.evaluate(() =>

@@ -68,10 +68,11 @@ const SPACELESS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
 // A letter or digit of a script written with spaces: a Han character right after "5G" or "ICT"
 // is still a token of its own ("推动5G网络" → 推 动 5G 网 络).
 const WORD_CHAR = String.raw`(?:(?![${SPACELESS}])[\p{L}\p{M}\p{N}])`;
-const TOKEN = new RegExp(
-	String.raw`\s+|[${SPACELESS}]|${WORD_CHAR}+(?:['’-]${WORD_CHAR}+)*|[^\s\p{L}\p{M}\p{N}]`,
-	'gu'
-);
+// The apostrophe is escaped (\u2019) so that the built scripts stay ASCII (vite.config.ts).
+const TOKEN_SOURCE = String.raw`\s+|[${SPACELESS}]|${WORD_CHAR}+(?:['\u2019-]${WORD_CHAR}+)*|[^\s\p{L}\p{M}\p{N}]`;
+// Made on first use: compiling its Unicode classes took 5–20 ms of a throttled tablet's start
+// (BENCHMARKS.md, note 40), and most pages never compare two texts.
+let token: RegExp | undefined;
 
 /**
  * Split into tokens a reader thinks of as words: runs of letters/digits (with inner apostrophes
@@ -79,7 +80,8 @@ const TOKEN = new RegExp(
  * punctuation marks, and runs of white space. Joining the tokens gives the text back.
  */
 export function tokenize(text: string): string[] {
-	return text.match(TOKEN) ?? [];
+	token ??= new RegExp(TOKEN_SOURCE, 'gu');
+	return text.match(token) ?? [];
 }
 
 /** Word-level diff by longest common subsequence (texts of a paragraph are short). */
