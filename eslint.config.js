@@ -40,7 +40,8 @@ export default ts.config(
 			'node_modules/',
 			'test-results/',
 			'playwright-report/',
-			'tests/.tmp/'
+			'tests/.tmp/',
+			'bench/.micro/'
 		]
 	}
 );

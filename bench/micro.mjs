@@ -4,7 +4,9 @@
  * the database layer are bundled from src/ as they are now, then
  *   - start-up: `loadAll()` folding a log of 200,000 more events;
  *   - commands: `execute()` of stances and requests for the floor, one after another;
- *   - snapshots: `snapshot()` as a page load or a `join` asks for it.
+ *   - snapshots: `snapshot()` as a page load or a `join` asks for it;
+ *   - after a ballot: each voter's first `snapshot()` (their own view), following events with
+ *     the voters' views asked for, and the memory they keep.
  *
  * Usage (after `npm run build`, which the generated forum needs): node bench/micro.mjs [participants]
  */
@@ -12,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import SQLite from 'better-sqlite3';
 import { build } from 'vite';
 import { appendPresenceEvents, copyDatabase, generateForum } from './forum-gen.mjs';
 import { FORUM, spread } from './lib.mjs';
@@ -27,6 +30,74 @@ const cpu = () => {
 };
 const fmt = (s, unit) =>
 	`${s.min.toFixed(3)} / ${s.median.toFixed(3)} / ${s.max.toFixed(3)} ${unit}`;
+
+/** One head of each Member State's delegation: the voters of a ballot. */
+function oneVoterEach(people) {
+	const seen = new Set();
+	return people.filter(
+		(p) => p.category === 'member_state' && !seen.has(p.delegationId) && seen.add(p.delegationId)
+	);
+}
+
+/** A ballot as the rules record it: that the State voted, publicly, and the vote, to the voter alone. */
+function appendBallots(dbPath, voters) {
+	const sqlite = new SQLite(dbPath);
+	let seq = sqlite.prepare('SELECT max(seq) AS head FROM events WHERE forum = ?').get(FORUM).head;
+	const insert = sqlite.prepare(
+		`INSERT INTO events (forum, seq, type, payload, audience, actor, at, command_id)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`
+	);
+	const at = Date.now();
+	sqlite.transaction(() => {
+		const quorum = { presentMemberStates: voters.length, accreditedMemberStates: voters.length };
+		insert.run(FORUM, ++seq, 'restricted.vote_opened', JSON.stringify(quorum), 'public', null, at);
+		for (const voter of voters) {
+			const { delegationId } = voter;
+			insert.run(
+				FORUM,
+				++seq,
+				'restricted.ballot_recorded',
+				JSON.stringify({ delegationId }),
+				'public',
+				voter.id,
+				at
+			);
+			insert.run(
+				FORUM,
+				++seq,
+				'restricted.ballot_cast',
+				JSON.stringify({ delegationId, vote: 'yes' }),
+				`participant:${voter.id}`,
+				voter.id,
+				at
+			);
+		}
+	})();
+	sqlite.close();
+}
+
+/** CPU of a host following 2,000 presence events another server appended. */
+async function followCpu(forums, dbPath, people) {
+	const sqlite = new SQLite(dbPath);
+	let seq = sqlite.prepare('SELECT max(seq) AS head FROM events WHERE forum = ?').get(FORUM).head;
+	const host = await forums.host(FORUM);
+	const insert = sqlite.prepare(
+		`INSERT INTO events (forum, seq, type, payload, audience, actor, at, command_id)
+		 VALUES (?, ?, ?, 'public', ?, ?, NULL)`
+	);
+	sqlite.transaction(() => {
+		for (const p of people.slice(0, 2000)) {
+			const type = host.full.participants[p.id]?.present
+				? 'presence.checked_out'
+				: 'presence.checked_in';
+			insert.run(FORUM, ++seq, type, JSON.stringify({ participantId: p.id }), p.id, Date.now());
+		}
+	})();
+	sqlite.close();
+	const c0 = cpu();
+	await forums.snapshot(FORUM, { kind: 'display' }); // catches up first
+	return cpu() - c0;
+}
 
 try {
 	await build({
@@ -144,6 +215,32 @@ try {
 		`snapshot() with ${participants} participants: CPU ${fmt(spread(snapCpu), 'ms')} each`
 	);
 	sqlite.close();
+
+	// after a ballot: each voter has an event addressed to them alone, and their own view
+	const voted = copyDatabase(big, join(work, 'voted'));
+	const voters = oneVoterEach(template.people);
+	appendBallots(voted, voters);
+	{
+		const { db, sqlite } = openDatabase(voted);
+		const forums = new ForumService(db);
+		await forums.loadAll();
+		global.gc?.();
+		const heapBefore = process.memoryUsage().heapUsed;
+		const followBefore = await followCpu(forums, voted, template.people);
+		const firstCpu = [];
+		for (const voter of voters) {
+			const c0 = cpu();
+			await forums.snapshot(FORUM, { kind: 'participant', participantId: voter.id });
+			firstCpu.push(cpu() - c0);
+		}
+		const followAfter = await followCpu(forums, voted, template.people);
+		global.gc?.();
+		const heapAfter = process.memoryUsage().heapUsed;
+		console.log(
+			`after a ballot of ${voters.length} voters, on the log of ${events} events: each voter's first snapshot(), CPU ${fmt(spread(firstCpu), 'ms')}; following 2,000 events, CPU ${followBefore.toFixed(0)} ms before the voters' snapshots and ${followAfter.toFixed(0)} ms after; heap ${((heapAfter - heapBefore) / voters.length / 1024).toFixed(0)} KB more per voter`
+		);
+		sqlite.close();
+	}
 } finally {
 	rmSync(work, { recursive: true, force: true });
 	rmSync(outDir, { recursive: true, force: true });

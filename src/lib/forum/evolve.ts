@@ -110,6 +110,23 @@ export function apply(state: ForumState, event: ForumEvent): void {
 	evolver(state, event.payload, meta);
 }
 
+/**
+ * A participant's own view: the view of their group (every event they may see, less those addressed
+ * to them alone) with the events addressed to them alone applied after it, whatever came between.
+ * Those events (their ballots) have evolvers that give the same state applied late as in order: a
+ * ballot finds the vote or round it was cast in by its sequence number. testing.ts `viewOf` checks
+ * it in every rules spec. The server builds a view so from the group's state it keeps and a few
+ * rows, not from the whole log (forum.service.ts `prepareView`).
+ */
+export function personalView(groupView: ForumState, ownEvents: ForumEvent[]): ForumState {
+	// Copied through JSON, the form a state travels in: its short strings repeated thousands of times
+	// (roles, delegations) come back shared, where structuredClone copies each one (for 5,000
+	// participants, 0.9 against 1.4 MiB a view, which the server keeps for each voter).
+	const view = JSON.parse(JSON.stringify(groupView)) as ForumState;
+	for (const event of ownEvents) apply(view, event);
+	return view;
+}
+
 /** The pure form: a new state, the old one untouched. */
 export function evolve(state: ForumState, event: ForumEvent): ForumState {
 	const next = structuredClone(state);

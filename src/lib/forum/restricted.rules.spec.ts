@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from './audience';
 import { COMMAND_TYPES, COMMANDS, mayGive, type ForumEvent } from './rules';
+import { personalView } from './evolve';
 import type { Actor } from './roles';
 import {
 	accepted,
@@ -237,6 +238,28 @@ describe('restricted.cast', () => {
 		}
 		const own = viewOf(base, events, { kind: 'participant', participantId: 'p-fra-head' });
 		expect(own.restricted.vote!.ballots).toEqual({ FRA: 'no' });
+	});
+
+	it("a voter's ballot stays with its vote: their own view of a later vote holds none of it", () => {
+		const base = voting();
+		const forum = recorder(base);
+		forum.give(as('p-fra-head'), cast('no'));
+		forum.give(as(CHAIR), CLOSE_VOTE); // one no: fails
+		forum.give(as('p-ms2-head'), REQUEST);
+		forum.give(as('p-bra-head'), SECOND);
+		forum.give(as(CHAIR), OPEN_VOTE);
+		forum.give(as('p-bra-head'), cast('yes'));
+		const fra = { kind: 'participant', participantId: 'p-fra-head' } as const;
+		// in order (viewOf also checks the view built as the server builds it, own events last)
+		expect(viewOf(base, forum.log, fra).restricted.vote).toMatchObject({
+			voted: ['BRA'],
+			ballots: {}
+		});
+		// built as the server builds it: the group's view, then France's own ballot
+		const own = forum.log.filter((e) => e.audience === 'participant:p-fra-head');
+		const group = viewOf(base, forum.log, { kind: 'participant', participantId: 'p-ms1-head' });
+		expect(own).toHaveLength(1);
+		expect(personalView(group, own)).toEqual(viewOf(base, forum.log, fra));
 	});
 
 	it('one vote per State (already_voted), whoever of its heads casts it', () => {

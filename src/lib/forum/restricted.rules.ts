@@ -231,6 +231,7 @@ export const restrictedEvolvers: Evolvers<RestrictedEvents> = {
 		state.restricted.vote = {
 			...quorumThen,
 			openedAt: meta.at,
+			openedSeq: meta.seq,
 			closedAt: null,
 			voted: [],
 			ballots: {},
@@ -241,8 +242,11 @@ export const restrictedEvolvers: Evolvers<RestrictedEvents> = {
 	'restricted.ballot_recorded': (state, { delegationId }) => {
 		state.restricted.vote?.voted.push(delegationId);
 	},
-	'restricted.ballot_cast': (state, { delegationId, vote }) => {
-		if (state.restricted.vote) state.restricted.vote.ballots[delegationId] = vote;
+	// A ballot goes to the vote it was cast in, even applied later than the events after it (a
+	// voter's own view is built from their group's view and their own events: `personalEvolvers`).
+	'restricted.ballot_cast': (state, { delegationId, vote }, meta) => {
+		const current = state.restricted.vote;
+		if (current && current.openedSeq < meta.seq) current.ballots[delegationId] = vote;
 	},
 	'restricted.vote_closed': (state, { tally, passed }, meta) => {
 		const vote = state.restricted.vote;

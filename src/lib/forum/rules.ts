@@ -28,6 +28,7 @@ export {
 	apply,
 	evolve,
 	EVENT_TYPES,
+	personalView,
 	stampEvent,
 	type EventPayloads,
 	type EventType,

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { audiencesFor, type Viewer } from './audience';
 import type { DecisionContext, NewEvent } from './define';
-import { ROSTER_EVENTS, ROSTERS } from './evolve';
+import { personalView, ROSTER_EVENTS, ROSTERS } from './evolve';
 import { blankForum } from './forum.rules';
 import type { Refusal } from './refusal';
 import type { Actor } from './roles';
@@ -214,7 +214,21 @@ export function checkIn(state: ForumState, ...participantIds: string[]): ForumSt
  */
 export function viewOf(base: ForumState, events: ForumEvent[], viewer: Viewer): ForumState {
 	const audiences = audiencesFor(events.reduce(evolve, base), viewer);
-	return events.filter((e) => audiences.includes(e.audience)).reduce(evolve, base);
+	const view = events.filter((e) => audiences.includes(e.audience)).reduce(evolve, base);
+	// The server builds a participant's view from their group's and their own events applied last
+	// (`personalView`): that must be this very state, whatever came after their own events.
+	const own = (e: ForumEvent) => e.audience.startsWith('participant:');
+	const group = events
+		.filter((e) => audiences.includes(e.audience) && !own(e))
+		.reduce(evolve, base);
+	const late = personalView(
+		group,
+		events.filter((e) => audiences.includes(e.audience) && own(e))
+	);
+	if (!isDeepStrictEqual(late, view)) {
+		throw new Error('a participant’s own events give another state applied after their group’s');
+	}
+	return view;
 }
 
 /** The participant `participantId` as the sender of a command. */

@@ -296,6 +296,8 @@ export interface RestrictedSession {
 	motion: { requestedBy: string; secondedBy: string | null; requestedAt: number } | null;
 	vote: {
 		openedAt: number;
+		/** the sequence number of the event that opened it: which vote a late-applied ballot was for */
+		openedSeq: number;
 		closedAt: number | null;
 		voted: string[];
 		/** delegation → yes/no; only in the views that may see the ballots */

@@ -5,9 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { audiencesFor, type Viewer } from '$lib/forum/audience';
+import type { NewEvent } from '$lib/forum/define';
+import { blankForum } from '$lib/forum/forum.rules';
+import { evolve } from '$lib/forum/rules';
+import type { ForumState } from '$lib/forum/types';
 import type { DB } from './db';
 import { DEMO_FORUM } from './demo.data';
-import type { CommandOutcome, ForumService } from './forum.service';
+import { readEvents } from './eventlog';
+import { ForumService, type CommandOutcome } from './forum.service';
 import { forumInMemory } from './testing';
 
 const FORUM = DEMO_FORUM.slug;
@@ -91,5 +97,73 @@ describe('the view bodies the state and participants routes answer with', () => 
 		expect(after).not.toBe(before);
 		expect(JSON.parse(after.text).seq).toBe(JSON.parse(before.text).seq + 1);
 		expect(JSON.parse(after.text)).toEqual(await forums.snapshot(FORUM, fra));
+	});
+});
+
+describe("a voter's own view (their ballots)", () => {
+	let db: DB;
+
+	beforeEach(async () => {
+		({ db } = await forumInMemory([
+			{ participantId: 'p-fra', name: 'Claire Dubois', delegationId: 'FRA', role: 'head' },
+			{ participantId: 'p-bra', name: 'Ana Souza', delegationId: 'BRA', role: 'head' }
+		]));
+	});
+	afterEach(async () => {
+		await db.destroy();
+	});
+
+	const publicly = (type: string, payload: object): NewEvent => ({
+		type,
+		payload,
+		audience: 'public'
+	});
+	const ballot = (voter: string, delegationId: string, vote: 'yes' | 'no'): NewEvent[] => [
+		publicly('restricted.ballot_recorded', { delegationId }),
+		{
+			type: 'restricted.ballot_cast',
+			payload: { delegationId, vote },
+			audience: `participant:${voter}`
+		}
+	];
+	const QUORUM = { presentMemberStates: 2, accreditedMemberStates: 2 };
+
+	/** The viewer's view folded from every event of the log they may see, in order. */
+	async function folded(viewer: Viewer): Promise<ForumState> {
+		const events = await readEvents(db, FORUM, 0);
+		const audiences = audiencesFor(events.reduce(evolve, blankForum(FORUM)), viewer);
+		return events.filter((e) => audiences.includes(e.audience)).reduce(evolve, blankForum(FORUM));
+	}
+
+	it('is built from their group’s state and their own events: a ballot stays with its vote', async () => {
+		const forums = new ForumService(db);
+		await forums.appendAsServer(FORUM, [
+			publicly('delegation.registered', { id: 'BRA', name: 'Brazil', category: 'member_state' }),
+			publicly('restricted.vote_opened', QUORUM),
+			...ballot('p-fra', 'FRA', 'no'),
+			publicly('restricted.vote_closed', { tally: { yes: 0, no: 1 }, passed: false }),
+			publicly('restricted.requested', { delegationId: 'BRA' }),
+			publicly('restricted.vote_opened', QUORUM),
+			...ballot('p-bra', 'BRA', 'yes')
+		]);
+		// a server started on this log: the views are built when first asked for
+		const started = new ForumService(db);
+		for (const participantId of ['p-fra', 'p-bra']) {
+			const viewer: Viewer = { kind: 'participant', participantId };
+			const snapshot = await started.snapshot(FORUM, viewer);
+			expect(snapshot!.state).toEqual(await folded(viewer));
+		}
+		// France's ballot was in the first vote: the second holds Brazil's, and only for Brazil
+		const fra = await started.snapshot(FORUM, { kind: 'participant', participantId: 'p-fra' });
+		expect(fra!.state.restricted.vote).toMatchObject({ voted: ['BRA'], ballots: {} });
+		const bra = await started.snapshot(FORUM, { kind: 'participant', participantId: 'p-bra' });
+		expect(bra!.state.restricted.vote!.ballots).toEqual({ BRA: 'yes' });
+		// and kept from then on with the events that follow, addressed to them or to all
+		await started.appendAsServer(FORUM, [
+			publicly('restricted.vote_closed', { tally: { yes: 1, no: 0 }, passed: true })
+		]);
+		const after = await started.snapshot(FORUM, { kind: 'participant', participantId: 'p-bra' });
+		expect(after!.state).toEqual(await folded({ kind: 'participant', participantId: 'p-bra' }));
+		expect(after!.state.restricted.vote).toMatchObject({ ballots: { BRA: 'yes' }, passed: true });
 	});
 });

@@ -12,6 +12,7 @@ import {
 	apply,
 	decide,
 	parseCommand,
+	personalView,
 	stampEvent,
 	type Command,
 	type ForumEvent
@@ -97,6 +98,9 @@ const CATCH_UP_PAGE = 5000;
  */
 const KEPT_VIEW_BODIES = 16;
 
+/** Own views (`ForumHost.viewOf`) kept while the head does not move: a voter's page, then its data. */
+const KEPT_OWN_VIEWS = 16;
+
 /** Events a host keeps in memory, at least: a reconnecting screen's sync is answered from them. */
 const RECENT_EVENTS = SYNC_EVENT_LIMIT;
 
@@ -167,8 +171,16 @@ class Mutex {
 export class ForumHost {
 	/** the states kept, each shared by the slots that have seen the same events */
 	private readonly shared: SharedState[];
-	/** participants with events addressed to them alone, and their own views */
-	private readonly personal = new Map<string, ForumState>();
+	/**
+	 * Each participant's own events (their ballots), in order, once read from the log for them
+	 * (`prepareView`), then kept as they are followed. Their views are built when asked for
+	 * (`viewOf`) rather than kept: a view kept for each voter took 0.9 MiB and each event applied to
+	 * every one of them (BENCHMARKS.md, note 41).
+	 */
+	private readonly own = new Map<string, ForumEvent[]>();
+	/** own views built at `builtAt` (`viewOf`), the most recent last; dropped when the head moves */
+	private readonly built = new Map<string, ForumState>();
+	private builtAt = 0;
 	head = 0;
 	/** commands are decided one at a time */
 	readonly mutex = new Mutex();
@@ -254,15 +266,7 @@ export class ForumHost {
 			}
 			this.applyToSlots(event);
 			if (event.audience.startsWith('participant:')) {
-				const participantId = event.audience.slice('participant:'.length);
-				const view = this.personal.get(participantId);
-				if (view) apply(view, event);
-			} else {
-				for (const [participantId, view] of this.personal) {
-					if (audiencesFor(this.full, participantViewer(participantId)).includes(event.audience)) {
-						apply(view, event);
-					}
-				}
+				this.own.get(event.audience.slice('participant:'.length))?.push(event);
 			}
 			this.head = event.seq;
 			applied.push(event);
@@ -312,51 +316,51 @@ export class ForumHost {
 	 * several slots (`applyToSlots`).
 	 */
 	viewOf(viewer: Viewer): ForumState {
-		if (viewer.kind === 'participant') {
-			const personal = this.personal.get(viewer.participantId);
-			if (personal) return personal;
+		const group = this.stateOf(viewClass(this.full, viewer));
+		if (viewer.kind !== 'participant') return group;
+		const own = this.own.get(viewer.participantId);
+		if (!own?.length) return group;
+		if (this.builtAt !== this.head) {
+			this.built.clear();
+			this.builtAt = this.head;
 		}
-		return this.stateOf(viewClass(this.full, viewer));
+		let view = this.built.get(viewer.participantId);
+		if (!view) {
+			view = personalView(group, own);
+			this.built.set(viewer.participantId, view);
+			if (this.built.size > KEPT_OWN_VIEWS) this.built.delete(this.built.keys().next().value!);
+		}
+		return view;
 	}
 
 	/**
-	 * Build the viewer's personal view, from the log, if they have events addressed to them alone
-	 * and it is not built yet (see `viewOf`).
+	 * Read the viewer's own events from the log, if not read yet (see `viewOf`): a few rows, by the
+	 * log's index on audiences. Their view is their group's state, which the host keeps, with those
+	 * events applied after it (`personalView`; their evolvers give the same state so). It was folded
+	 * from the whole log, about 0.9 s for a log of 200,000 events (BENCHMARKS.md, note 41), for each
+	 * voter's first page after a ballot or a restart.
 	 */
 	async prepareView(db: DB, viewer: Viewer): Promise<void> {
-		if (viewer.kind !== 'participant' || this.personal.has(viewer.participantId)) return;
-		if (!(await hasPersonalEvents(db, this.slug, viewer.participantId))) return;
-		const audiences = audiencesFor(this.full, viewer);
-		const view = blankForum(this.slug);
-		// Up to the head as it stood when each read began: everything up to it is on disk and in the
-		// answer. Events followed while the read was under way (a catch-up does not wait for this)
-		// are read again, until a read ends with the head where it began.
-		let upTo = 0;
-		for (;;) {
-			const target = this.head;
-			for (const event of await readEvents(db, this.slug, upTo, { audiences })) {
-				if (event.seq <= target) apply(view, event);
-			}
-			upTo = target;
-			if (this.head === target) break;
+		if (viewer.kind !== 'participant' || this.own.has(viewer.participantId)) return;
+		const audience: Audience = `participant:${viewer.participantId}`;
+		// Up to the head as it stood when the read began: every event up to it is on disk and in the
+		// answer. If one was followed meanwhile (a catch-up does not wait for this), it is read
+		// again, until a read ends with the head where it began.
+		let own: ForumEvent[];
+		let upTo: number;
+		do {
+			upTo = this.head;
+			own = await readEvents(db, this.slug, 0, { audiences: [audience] });
+		} while (this.head !== upTo);
+		// from here, no await: `follow` adds those after `upTo` (another server may have appended
+		// some already; this host adds them as it follows them)
+		if (!this.own.has(viewer.participantId)) {
+			this.own.set(
+				viewer.participantId,
+				own.filter((event) => event.seq <= upTo)
+			);
 		}
-		this.personal.set(viewer.participantId, view);
 	}
-}
-
-function participantViewer(participantId: string): Viewer {
-	return { kind: 'participant', participantId };
-}
-
-async function hasPersonalEvents(db: DB, forum: string, participantId: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('events')
-		.select('seq')
-		.where('forum', '=', forum)
-		.where('audience', '=', `participant:${participantId}`)
-		.limit(1)
-		.executeTakeFirst();
-	return row !== undefined;
 }
 
 export type CommandOutcome = CommandAck & { events?: ForumEvent[] };
