@@ -83,7 +83,7 @@ async function followCpu(forums, dbPath, people) {
 	const host = await forums.host(FORUM);
 	const insert = sqlite.prepare(
 		`INSERT INTO events (forum, seq, type, payload, audience, actor, at, command_id)
-		 VALUES (?, ?, ?, 'public', ?, ?, NULL)`
+		 VALUES (?, ?, ?, ?, 'public', ?, ?, NULL)`
 	);
 	sqlite.transaction(() => {
 		for (const p of people.slice(0, 2000)) {
