@@ -121,7 +121,7 @@ export function apply(state: ForumState, event: ForumEvent): void {
 export function personalView(groupView: ForumState, ownEvents: ForumEvent[]): ForumState {
 	// Copied through JSON, the form a state travels in: its short strings repeated thousands of times
 	// (roles, delegations) come back shared, where structuredClone copies each one (for 5,000
-	// participants, 0.9 against 1.4 MiB a view, which the server keeps for each voter).
+	// participants, 0.9 against 1.4 MiB a view; the server keeps the last few it built).
 	const view = JSON.parse(JSON.stringify(groupView)) as ForumState;
 	for (const event of ownEvents) apply(view, event);
 	return view;

@@ -242,8 +242,8 @@ export const restrictedEvolvers: Evolvers<RestrictedEvents> = {
 	'restricted.ballot_recorded': (state, { delegationId }) => {
 		state.restricted.vote?.voted.push(delegationId);
 	},
-	// A ballot goes to the vote it was cast in, even applied later than the events after it (a
-	// voter's own view is built from their group's view and their own events: `personalEvolvers`).
+	// A ballot goes to the vote it was cast in, even applied after the events that followed it (a
+	// voter's own view is their group's with their own events applied last: evolve.ts `personalView`).
 	'restricted.ballot_cast': (state, { delegationId, vote }, meta) => {
 		const current = state.restricted.vote;
 		if (current && current.openedSeq < meta.seq) current.ballots[delegationId] = vote;
