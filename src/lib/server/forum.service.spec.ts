@@ -98,6 +98,19 @@ describe('the view bodies the state and participants routes answer with', () => 
 		expect(JSON.parse(after.text).seq).toBe(JSON.parse(before.text).seq + 1);
 		expect(JSON.parse(after.text)).toEqual(await forums.snapshot(FORUM, fra));
 	});
+
+	it('give the page its snapshot: a copy the events after it leave alone, then the same body', async () => {
+		const host = (await forums.host(FORUM))!;
+		const snapshot = await forums.snapshotOf(host, fra);
+		// the state route, asked by the page just rendered from it: the body already written
+		const body = await forums.snapshotBody(host, fra);
+		expect(JSON.parse(body.text)).toEqual(snapshot);
+		expect(await forums.snapshotBody(host, fra)).toBe(body);
+		const done = await forums.execute(FORUM, 'p-sg', { id: randomUUID(), type: 'forum.open' });
+		expect(outcome(done)).toBe('ok');
+		expect(host.full.phase).not.toBe(snapshot.state.phase);
+		expect(snapshot).toEqual(JSON.parse(body.text));
+	});
 });
 
 describe("a voter's own view (their ballots)", () => {
