@@ -11,6 +11,7 @@ import {
 	event,
 	forumWith,
 	given,
+	patched,
 	refused,
 	run,
 	runAll,
@@ -260,6 +261,17 @@ describe('restricted.cast', () => {
 		const group = viewOf(base, forum.log, { kind: 'participant', participantId: 'p-ms1-head' });
 		expect(own).toHaveLength(1);
 		expect(personalView(group, own)).toEqual(viewOf(base, forum.log, fra));
+	});
+
+	it('a state kept offline from before votes had `openedSeq` still takes its own vote’s ballot', () => {
+		const kept = patched(voting(), (draft) => {
+			delete (draft.restricted.vote as { openedSeq?: number }).openedSeq;
+		});
+		const after = given(
+			kept,
+			event('restricted.ballot_cast', { delegationId: 'FRA', vote: 'yes' })
+		);
+		expect(after.restricted.vote!.ballots).toEqual({ FRA: 'yes' });
 	});
 
 	it('one vote per State (already_voted), whoever of its heads casts it', () => {

@@ -244,9 +244,11 @@ export const restrictedEvolvers: Evolvers<RestrictedEvents> = {
 	},
 	// A ballot goes to the vote it was cast in, even applied after the events that followed it (a
 	// voter's own view is their group's with their own events applied last: evolve.ts `personalView`).
+	// (Written as "not opened after it": a state a tablet kept offline before `openedSeq` existed
+	// has none, and its ballot is its own vote's.)
 	'restricted.ballot_cast': (state, { delegationId, vote }, meta) => {
 		const current = state.restricted.vote;
-		if (current && current.openedSeq < meta.seq) current.ballots[delegationId] = vote;
+		if (current && !(current.openedSeq > meta.seq)) current.ballots[delegationId] = vote;
 	},
 	'restricted.vote_closed': (state, { tally, passed }, meta) => {
 		const vote = state.restricted.vote;
