@@ -78,22 +78,7 @@ function appendBallots(dbPath, voters) {
 
 /** CPU of a host following 2,000 presence events another server appended. */
 async function followCpu(forums, dbPath, people) {
-	const sqlite = new SQLite(dbPath);
-	let seq = sqlite.prepare('SELECT max(seq) AS head FROM events WHERE forum = ?').get(FORUM).head;
-	const host = await forums.host(FORUM);
-	const insert = sqlite.prepare(
-		`INSERT INTO events (forum, seq, type, payload, audience, actor, at, command_id)
-		 VALUES (?, ?, ?, ?, 'public', ?, ?, NULL)`
-	);
-	sqlite.transaction(() => {
-		for (const p of people.slice(0, 2000)) {
-			const type = host.full.participants[p.id]?.present
-				? 'presence.checked_out'
-				: 'presence.checked_in';
-			insert.run(FORUM, ++seq, type, JSON.stringify({ participantId: p.id }), p.id, Date.now());
-		}
-	})();
-	sqlite.close();
+	appendPresenceEvents(dbPath, people, 2000);
 	const c0 = cpu();
 	await forums.host(FORUM); // catches up with the log
 	return cpu() - c0;
