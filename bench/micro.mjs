@@ -5,7 +5,8 @@
  *   - start-up: `loadAll()` folding a log of 200,000 more events;
  *   - commands: `execute()` of stances and requests for the floor, one after another;
  *   - snapshots: `snapshot()` as a page load or a `join` asks for it;
- *   - after a ballot: each voter's first `snapshot()` (their own view), following events with
+ *   - after a ballot: each voter's first `snapshot()` (their own view), a command of each voter
+ *     that the rules refuse (its wording checked against their own view), following events with
  *     the voters' views asked for, and the memory they keep.
  *
  * Usage (after `npm run build`, which the generated forum needs): node bench/micro.mjs [participants]
@@ -14,15 +15,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import SQLite from 'better-sqlite3';
 import { build } from 'vite';
-import { appendPresenceEvents, copyDatabase, generateForum } from './forum-gen.mjs';
+import { appendPresenceEvents, copyDatabase, DEMO_ACCOUNTS, generateForum } from './forum-gen.mjs';
 import { FORUM, spread } from './lib.mjs';
 
 const repo = process.cwd();
 const participants = Number(process.argv[2] ?? 1000);
 const work = mkdtempSync(join(tmpdir(), 'plenary-micro-'));
 const outDir = join(repo, 'bench/.micro');
+const DEMO_CHAIR = DEMO_ACCOUNTS.chair;
+
+// the heap measured after a full collection, without a flag on the command line
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
 
 const cpu = () => {
 	const u = process.cpuUsage();
@@ -116,7 +124,7 @@ try {
 	for (let run = 0; run < 3; run++) {
 		const { db, sqlite } = openDatabase(big);
 		const forums = new ForumService(db);
-		global.gc?.();
+		gc();
 		const c0 = cpu();
 		const t0 = performance.now();
 		await forums.loadAll();
@@ -209,7 +217,7 @@ try {
 		const { db, sqlite } = openDatabase(voted);
 		const forums = new ForumService(db);
 		await forums.loadAll();
-		global.gc?.();
+		gc();
 		const heapBefore = process.memoryUsage().heapUsed;
 		const followBefore = await followCpu(forums, voted, template.people);
 		const firstCpu = [];
@@ -219,10 +227,24 @@ try {
 			firstCpu.push(cpu() - c0);
 		}
 		const followAfter = await followCpu(forums, voted, template.people);
-		global.gc?.();
+		gc();
 		const heapAfter = process.memoryUsage().heapUsed;
+		// the head has moved since their snapshots: a refusal builds each voter's view again
+		const refusedCpu = [];
+		for (const voter of voters) {
+			const c0 = cpu();
+			const outcome = await forums.execute(FORUM, voter.id, {
+				id: randomUUID(),
+				type: 'election.cast',
+				candidateId: DEMO_CHAIR
+			});
+			refusedCpu.push(cpu() - c0);
+			if (outcome.ok || outcome.error.code !== 'no_vote_open') {
+				throw new Error(`election.cast: ${JSON.stringify(outcome)}`);
+			}
+		}
 		console.log(
-			`after a ballot of ${voters.length} voters, on the log of ${events} events: each voter's first snapshot(), CPU ${fmt(spread(firstCpu), 'ms')}; following 2,000 events, CPU ${followBefore.toFixed(0)} ms before the voters' snapshots and ${followAfter.toFixed(0)} ms after; heap ${((heapAfter - heapBefore) / 2 ** 20).toFixed(1)} MiB more once all ${voters.length} have asked`
+			`after a ballot of ${voters.length} voters, on the log of ${events} events: each voter's first snapshot(), CPU ${fmt(spread(firstCpu), 'ms')}; following 2,000 events, CPU ${followBefore.toFixed(0)} ms before the voters' snapshots and ${followAfter.toFixed(0)} ms after; heap ${((heapAfter - heapBefore) / 2 ** 20).toFixed(1)} MiB more once all ${voters.length} have asked; then each voter's command refused (no vote open), CPU ${fmt(spread(refusedCpu), 'ms')}`
 		);
 		sqlite.close();
 	}

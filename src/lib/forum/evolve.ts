@@ -111,20 +111,52 @@ export function apply(state: ForumState, event: ForumEvent): void {
 }
 
 /**
+ * The events addressed to one participant alone (their ballots), and the one part of the state each
+ * one's evolver changes: a participant's own view copies only those parts (`personalView`).
+ * testing.ts `viewOf` checks, in every rules spec that folds a view, that applying them leaves the
+ * rest of the group's state as it was.
+ */
+export const PERSONAL_EVENT_PARTS: Readonly<Partial<Record<EventType, keyof ForumState>>> = {
+	'election.ballot_cast': 'election',
+	'restricted.ballot_cast': 'restricted'
+};
+
+/**
  * A participant's own view: the view of their group (every event they may see, less those addressed
  * to them alone) with the events addressed to them alone applied after it, whatever came between.
  * Those events (their ballots) have evolvers that give the same state applied late as in order: a
  * ballot finds the vote or round it was cast in by its sequence number. testing.ts `viewOf` checks
  * it in every rules spec. The server builds a view so from the group's state it keeps and a few
  * rows, not from the whole log (forum.service.ts `prepareView`).
+ *
+ * The view shares every part its events do not change with `groupView` (the roster of thousands
+ * above all): the caller reads it and does not change it, as it would the group's state itself.
+ * The parts they change are copied through JSON first; an event `PERSONAL_EVENT_PARTS` does not
+ * name makes it a copy of the whole state.
  */
 export function personalView(groupView: ForumState, ownEvents: ForumEvent[]): ForumState {
-	// Copied through JSON, the form a state travels in: its short strings repeated thousands of times
-	// (roles, delegations) come back shared, where structuredClone copies each one (for 5,000
-	// participants, 0.9 against 1.4 MiB a view; the server keeps the last few it built).
-	const view = JSON.parse(JSON.stringify(groupView)) as ForumState;
-	for (const event of ownEvents) apply(view, event);
+	if (ownEvents.some((event) => PERSONAL_EVENT_PARTS[event.type] === undefined)) {
+		// Copied through JSON, the form a state travels in: its short strings repeated thousands of
+		// times (roles, delegations) come back shared, where structuredClone copies each one.
+		const whole = JSON.parse(JSON.stringify(groupView)) as ForumState;
+		for (const event of ownEvents) apply(whole, event);
+		return whole;
+	}
+	const view = { ...groupView };
+	const copied = new Set<keyof ForumState>();
+	for (const event of ownEvents) {
+		const part = PERSONAL_EVENT_PARTS[event.type]!;
+		if (!copied.has(part)) {
+			copyPart(view, groupView, part);
+			copied.add(part);
+		}
+		apply(view, event);
+	}
 	return view;
+}
+
+function copyPart<K extends keyof ForumState>(view: ForumState, from: ForumState, part: K): void {
+	view[part] = JSON.parse(JSON.stringify(from[part])) as ForumState[K];
 }
 
 /** The pure form: a new state, the old one untouched. */

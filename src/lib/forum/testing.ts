@@ -216,11 +216,13 @@ export function viewOf(base: ForumState, events: ForumEvent[], viewer: Viewer): 
 	const audiences = audiencesFor(events.reduce(evolve, base), viewer);
 	const view = events.filter((e) => audiences.includes(e.audience)).reduce(evolve, base);
 	// The server builds a participant's view from their group's and their own events applied last
-	// (`personalView`): that must be this very state, whatever came after their own events.
+	// (`personalView`): that must be this very state, whatever came after their own events. The
+	// group's state is frozen: the view shares with it every part its own events leave alone, so an
+	// evolver that changed another (one `PERSONAL_EVENT_PARTS` does not name) throws here.
 	const own = (e: ForumEvent) => e.audience.startsWith('participant:');
-	const group = events
-		.filter((e) => audiences.includes(e.audience) && !own(e))
-		.reduce(evolve, base);
+	const group = deepFreeze(
+		events.filter((e) => audiences.includes(e.audience) && !own(e)).reduce(evolve, base)
+	);
 	const late = personalView(
 		group,
 		events.filter((e) => audiences.includes(e.audience) && own(e))
@@ -229,6 +231,15 @@ export function viewOf(base: ForumState, events: ForumEvent[], viewer: Viewer): 
 		throw new Error('a participant’s own events give another state applied after their group’s');
 	}
 	return view;
+}
+
+/** `value` and everything in it made read-only (a write to it throws in a module). */
+function deepFreeze<T>(value: T): T {
+	if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const inner of Object.values(value)) deepFreeze(inner);
+	}
+	return value;
 }
 
 /** The participant `participantId` as the sender of a command. */

@@ -179,4 +179,27 @@ describe("a voter's own view (their ballots)", () => {
 		expect(after!.state).toEqual(await folded({ kind: 'participant', participantId: 'p-bra' }));
 		expect(after!.state.restricted.vote).toMatchObject({ ballots: { BRA: 'yes' }, passed: true });
 	});
+
+	it('shares with the group’s state every part the ballot leaves alone (the roster above all)', async () => {
+		const forums = new ForumService(db);
+		await forums.appendAsServer(FORUM, [
+			publicly('restricted.vote_opened', QUORUM),
+			...ballot('p-fra', 'FRA', 'yes')
+		]);
+		const host = (await forums.host(FORUM))!;
+		const viewer: Viewer = { kind: 'participant', participantId: 'p-fra' };
+		await host.prepareView(db, viewer);
+		const view = host.viewOf(viewer);
+		// Brazil, who has not voted, sees the group's state itself
+		const group = host.viewOf({ kind: 'participant', participantId: 'p-bra' });
+		expect(view).not.toBe(group);
+		expect(view.participants).toBe(group.participants);
+		expect(view.delegations).toBe(group.delegations);
+		expect(view.agenda).toBe(group.agenda);
+		// the part the ballot changed is the voter's own copy, and the group's has no ballot
+		expect(view.restricted).not.toBe(group.restricted);
+		expect(view.restricted.vote!.ballots).toEqual({ FRA: 'yes' });
+		expect(group.restricted.vote!.ballots).toEqual({});
+		expect(view).toEqual(await folded(viewer));
+	});
 });

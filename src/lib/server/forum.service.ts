@@ -175,7 +175,8 @@ export class ForumHost {
 	 * Each participant's own events (their ballots), in order, once read from the log for them
 	 * (`prepareView`), then kept as they are followed. Their views are built when asked for
 	 * (`viewOf`) rather than kept: a view kept for each voter took 0.9 MiB and each event applied to
-	 * every one of them (BENCHMARKS.md, note 41).
+	 * every one of them (BENCHMARKS.md, note 41). A view built shares with its group's state every
+	 * part the voter's own events leave alone (evolve.ts `personalView`; note 43).
 	 */
 	private readonly own = new Map<string, ForumEvent[]>();
 	/** own views built at `builtAt` (`viewOf`), the most recent last; dropped when the head moves */
