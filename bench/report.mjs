@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { clusterSection } from './cluster.mjs';
+import { roomSection } from './room.mjs';
 import { cpuSummaryLine, int, ms, spread } from './lib.mjs';
 
 const NOTES_START = '<!-- notes:start -->';
@@ -213,6 +214,7 @@ export async function writeReport(results, path) {
 	}
 
 	if (phases.cluster) add(...clusterSection(phases.cluster));
+	if (phases.room) add(...roomSection(phases.room));
 
 	const previous = path && existsSync(path) ? readFileSync(path, 'utf8') : '';
 	const start = previous.indexOf(NOTES_START);

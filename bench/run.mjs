@@ -4,9 +4,11 @@
  *
  *   npm run bench              full run (N = 500, 2,000, 5,000; ~15 minutes), writes BENCHMARKS.md
  *   npm run bench -- --quick   N = 200 everywhere, under two minutes, prints only
- *   options: --only=fanout,throughput,storm,page,startup,cluster   --out=FILE   --runs=K   --n=N (one N)
+ *   options: --only=fanout,throughput,storm,page,startup,cluster,room   --out=FILE   --runs=K
+ *            --n=N (one N)
  *            (cluster: two servers on PostgreSQL and Redis, bench/cluster.mjs; PLENARY_BENCH_POSTGRES,
  *            PLENARY_BENCH_REDIS; skipped when they cannot be reached)
+ *            (room: N clients while heads of delegation send stances at steady rates, bench/room.mjs)
  *            --cpu-prof (the server's profiles in $TMPDIR/plenary-bench-profiles; summarise them with
  *            bench/profile-summary.mjs)
  *            --compare=DIR (the page phase: DIR's build loaded in turn with this one, printed only)
@@ -49,6 +51,7 @@ import { measurePage } from './page.mjs';
 import { ChairScript, ClientPool, connectChair } from './pool.mjs';
 import { writeReport } from './report.mjs';
 import { clusterPhase } from './cluster.mjs';
+import { roomPhase } from './room.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -70,7 +73,11 @@ const CONFIG = quick
 			stormN: 200,
 			requests: 20,
 			startupEvents: 200_000,
-			pageLoads: 3
+			pageLoads: 3,
+			roomN: 200,
+			roomSenders: 50,
+			roomRates: [5, 25],
+			roomSeconds: 2
 		}
 	: {
 			mode: 'full',
@@ -86,13 +93,20 @@ const CONFIG = quick
 			startupEvents: 200_000,
 			// one page load is about 2-3 s, and one load in four may be disturbed by the machine: the
 			// median of 9 pairs holds where that of 3 swung by 0.6 s between runs
-			pageLoads: 9
+			pageLoads: 9,
+			// the room at work (bench/room.mjs): a call for consensus is a few stances a second; all
+			// heads of delegation reacting at once, a few tens
+			roomN: 5000,
+			roomSenders: 100,
+			roomRates: [5, 25],
+			roomSeconds: 8
 		};
 
 if (option('n')) {
 	const n = Number(option('n'));
 	CONFIG.fanoutNs = [n];
 	CONFIG.stormN = n;
+	CONFIG.roomN = n;
 	CONFIG.participants = Math.max(CONFIG.participants, n);
 }
 
@@ -782,6 +796,21 @@ try {
 					config: CONFIG,
 					runs,
 					specsFor,
+					log
+				}))
+		],
+		[
+			'room',
+			async () =>
+				(results.phases.room = await roomPhase({
+					repo,
+					work,
+					template,
+					config: CONFIG,
+					runs,
+					pool,
+					specsFor,
+					cpuMeter,
 					log
 				}))
 		]
