@@ -67,6 +67,7 @@ export async function roomPhase({
 	pool,
 	specsFor,
 	cpuMeter,
+	nodeArgs = [],
 	log
 }) {
 	const n = config.roomN;
@@ -83,7 +84,7 @@ export async function roomPhase({
 	const dbPath = copyDatabase(template.dbPath, join(work, 'room'));
 	const port = await freePort();
 	const url = `http://${HOST}:${port}`;
-	const server = await startForumServer({ repo, dbPath, port });
+	const server = await startForumServer({ repo, dbPath, port, nodeArgs });
 	const steps = { product: [], baseline: [] };
 	/** the product's events, in the order sent, for the baseline to broadcast copies of */
 	const echoes = [];

@@ -811,6 +811,7 @@ try {
 					pool,
 					specsFor,
 					cpuMeter,
+					nodeArgs: cpuProfArgs('room'),
 					log
 				}))
 		]
