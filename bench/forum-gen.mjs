@@ -67,7 +67,8 @@ function opinionFor(number) {
 /**
  * Build a template database with `participants` generated participants (each with a session),
  * then open the forum and bring it to item 8 with opinion 6 under consideration and `requests`
- * pending requests for the floor. Returns the people with their session tokens.
+ * pending requests for the floor, and a vote of the Member States present (on a request for a
+ * session for them only, which fails). Returns the people with their session tokens.
  */
 export async function generateForum({
 	repo,
@@ -206,6 +207,18 @@ export async function generateForum({
 				throw new Error(`floor.request: ${response.status} ${await response.text()}`);
 			requestIds.push(id);
 		}
+		// A vote of the Member States on a session for them only, which fails. Each head checks in
+		// and casts a ballot, an event addressed to them alone, so that every phase meets voters with
+		// their own views (src/lib/forum/evolve.ts, `personalView`), as a forum that has voted does;
+		// the storm's whole-state checks compare some of theirs after each restart.
+		const voters = people.filter((p) => p.role === 'head' && p.category === 'member_state');
+		log(`  ${voters.length} Member States check in and vote on a session for them only`);
+		await Promise.all(voters.map((p) => as(p.id, p.token)('presence.check_in')));
+		await as(voters[0].id, voters[0].token)('restricted.request');
+		await as(voters[1].id, voters[1].token)('restricted.second');
+		await chair('restricted.open_vote');
+		await Promise.all(voters.map((p) => as(p.id, p.token)('restricted.cast', { vote: 'no' })));
+		await chair('restricted.close_vote');
 		await server.stop();
 		// One file to copy: fold the WAL back into the database.
 		const db = new SQLite(dbPath);

@@ -161,6 +161,23 @@ export function startForumServer({ repo, dbPath, port, env = {}, nodeArgs = [] }
 	});
 }
 
+/**
+ * The bare Socket.IO server (bench/baseline-server.mjs) on `port`, on loopback: its event numbers
+ * go on from `head`; with `pageDir`, it also serves the page baseline from there.
+ */
+export function startBaselineServer({ repo, port, head = 0, pageDir }) {
+	return startProcess({
+		cwd: repo,
+		script: 'bench/baseline-server.mjs',
+		env: {
+			PORT: String(port),
+			HOST,
+			BASELINE_HEAD: String(head),
+			...(pageDir ? { BASELINE_PAGE_DIR: pageDir } : {})
+		}
+	});
+}
+
 // ---------------------------------------------------------------- statistics
 
 export function percentile(sorted, p) {

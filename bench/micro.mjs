@@ -195,14 +195,15 @@ try {
 		`execute(opinion.stance) × ${burst} at once: CPU ${fmt(spread(burstCpu), 'ms')} per command, wall ${fmt(spread(burstWall), 'ms')} (fsync included)`
 	);
 
-	// snapshots
+	// snapshots, for delegates who did not vote (the heads of the Member States did: forum-gen.mjs)
 	const snapCpu = [];
+	const readers = template.people.filter((p) => p.role !== 'head').slice(0, 50);
 	for (let run = 0; run < 3; run++) {
 		const c0 = cpu();
-		for (let i = 0; i < 50; i++) {
-			await forums.snapshot(FORUM, { kind: 'participant', participantId: template.people[i].id });
+		for (const reader of readers) {
+			await forums.snapshot(FORUM, { kind: 'participant', participantId: reader.id });
 		}
-		snapCpu.push((cpu() - c0) / 50);
+		snapCpu.push((cpu() - c0) / readers.length);
 	}
 	console.log(
 		`snapshot() with ${participants} participants: CPU ${fmt(spread(snapCpu), 'ms')} each`

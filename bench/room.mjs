@@ -25,8 +25,8 @@ import {
 	now,
 	sleep,
 	spread,
-	startForumServer,
-	startProcess
+	startBaselineServer,
+	startForumServer
 } from './lib.mjs';
 import { connectChair } from './pool.mjs';
 
@@ -162,11 +162,7 @@ export async function roomPhase({
 	// the baseline: the same clients, copies of the same events at the same rates
 	const basePort = await freePort();
 	const baseUrl = `http://${HOST}:${basePort}`;
-	const baseline = await startProcess({
-		cwd: repo,
-		script: 'bench/baseline-server.mjs',
-		env: { PORT: String(basePort), HOST, BASELINE_HEAD: '0' }
-	});
+	const baseline = await startBaselineServer({ repo, port: basePort });
 	try {
 		const chair = await connectChair({ url: baseUrl, origin: baseUrl, forum: FORUM, after: 0 });
 		await pool.connect(

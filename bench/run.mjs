@@ -43,8 +43,8 @@ import {
 	now,
 	rssBytes,
 	sleep,
-	startForumServer,
-	startProcess
+	startBaselineServer,
+	startForumServer
 } from './lib.mjs';
 import { latencyProxy } from './latency-proxy.mjs';
 import { measurePage } from './page.mjs';
@@ -250,11 +250,7 @@ async function fanoutPhase(template) {
 			// the baseline: a bare Socket.IO server, the same clients, the same events
 			const basePort = await freePort();
 			const baseUrl = `http://${HOST}:${basePort}`;
-			const baseline = await startProcess({
-				cwd: repo,
-				script: 'bench/baseline-server.mjs',
-				env: { PORT: String(basePort), HOST, BASELINE_HEAD: String(chair.seq) }
-			});
+			const baseline = await startBaselineServer({ repo, port: basePort, head: chair.seq });
 			const baseChair = await connectChair({
 				url: baseUrl,
 				origin: baseUrl,
@@ -656,11 +652,7 @@ async function pagePhase(template) {
 	await buildBaselinePage(pageDir);
 	const basePort = await freePort();
 	const baseUrl = `http://${HOST}:${await reached(basePort)}`;
-	const baseline = await startProcess({
-		cwd: repo,
-		script: 'bench/baseline-server.mjs',
-		env: { PORT: String(basePort), HOST, BASELINE_PAGE_DIR: pageDir }
-	});
+	const baseline = await startBaselineServer({ repo, port: basePort, pageDir });
 	if (latencyMs) log(`   every round trip ${latencyMs} ms longer (bench/latency-proxy.mjs)`);
 	if (bandwidthKbps) {
 		log(`   the servers' bytes at ${bandwidthKbps} kbit/s, each server's own link`);
