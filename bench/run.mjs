@@ -2,7 +2,7 @@
  * `npm run bench`: the production build (`node server.js`) on loopback against simulated clients
  * in separate, niced processes, each figure next to a baseline measured in the same run.
  *
- *   npm run bench              full run (N = 500, 2,000, 5,000; ~15 minutes), writes BENCHMARKS.md
+ *   npm run bench              full run (N = 500, 2,000, 5,000; 7 to 25 minutes), writes BENCHMARKS.md
  *   npm run bench -- --quick   N = 200 everywhere, under two minutes, prints only
  *   options: --only=fanout,throughput,storm,page,startup,cluster,room   --out=FILE   --runs=K
  *            --n=N (one N)
