@@ -11,7 +11,7 @@ import SQLite from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORUM, HOST, freePort, startForumServer } from './lib.mjs';
+import { FORUM, HOST, freePort, sendCommand, startForumServer } from './lib.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -68,7 +68,8 @@ function opinionFor(number) {
  * Build a template database with `participants` generated participants (each with a session),
  * then open the forum and bring it to item 8 with opinion 6 under consideration and `requests`
  * pending requests for the floor, and a vote of the Member States present (on a request for a
- * session for them only, which fails). Returns the people with their session tokens.
+ * session for them only, which fails). Returns the people with their session tokens, and the
+ * voters among them.
  */
 export async function generateForum({
 	repo,
@@ -169,14 +170,8 @@ export async function generateForum({
 	const as =
 		(id, tokenOf = token[id]) =>
 		async (type, payload = {}) => {
-			const response = await fetch(`${url}/api/forums/${FORUM}/commands`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', cookie: `plenary_session=${tokenOf}` },
-				body: JSON.stringify({ id: randomUUID(), type, ...payload })
-			});
-			const body = await response.json();
-			if (response.status !== 200)
-				throw new Error(`${id} ${type}: ${response.status} ${JSON.stringify(body)}`);
+			const { status, body } = await sendCommand(url, tokenOf, { type, ...payload });
+			if (status !== 200) throw new Error(`${id} ${type}: ${status} ${JSON.stringify(body)}`);
 			return body;
 		};
 	const sg = as(DEMO_ACCOUNTS.openingOfficer);
@@ -198,13 +193,7 @@ export async function generateForum({
 		const requestIds = [];
 		for (const p of heads) {
 			const id = randomUUID();
-			const response = await fetch(`${url}/api/forums/${FORUM}/commands`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', cookie: `plenary_session=${p.token}` },
-				body: JSON.stringify({ id, type: 'floor.request', kind: 'statement' })
-			});
-			if (response.status !== 200)
-				throw new Error(`floor.request: ${response.status} ${await response.text()}`);
+			await as(p.id, p.token)('floor.request', { id, kind: 'statement' });
 			requestIds.push(id);
 		}
 		// A vote of the Member States on a session for them only, which fails. Each head checks in
@@ -236,6 +225,7 @@ export async function generateForum({
 			opinions,
 			requestIds,
 			requesters: heads.map((p) => p.id),
+			voters,
 			delegations: generatedDelegations
 		};
 	} finally {

@@ -3,7 +3,7 @@
  * resident memory from /proc, statistics, and the hashes the clients and the orchestrator agree on.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -159,6 +159,19 @@ export function startForumServer({ repo, dbPath, port, env = {}, nodeArgs = [] }
 			...env
 		}
 	});
+}
+
+/**
+ * A command to the forum over the HTTP API (`POST /api/forums/:forum/commands`, docs/api.md) as the
+ * session `token`; a fresh id unless `command` has one. The answer's status and body.
+ */
+export async function sendCommand(url, token, command) {
+	const response = await fetch(`${url}/api/forums/${FORUM}/commands`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie: `plenary_session=${token}` },
+		body: JSON.stringify({ id: randomUUID(), ...command })
+	});
+	return { status: response.status, body: await response.json() };
 }
 
 /**

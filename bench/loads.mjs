@@ -10,9 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { copyDatabase, generateForum } from './forum-gen.mjs';
-import { FORUM, cpuSeconds, freePort, loadAverage, startForumServer } from './lib.mjs';
+import { FORUM, cpuSeconds, freePort, loadAverage, sendCommand, startForumServer } from './lib.mjs';
 
 const repo = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'plenary-loads-'));
@@ -50,14 +49,9 @@ try {
 		await get(p, `/api/forums/${FORUM}/state`);
 	};
 	const checkIn = async (p) => {
-		const response = await fetch(`${url}/api/forums/${FORUM}/commands`, {
-			method: 'POST',
-			headers: { ...headers(p), 'content-type': 'application/json' },
-			body: JSON.stringify({ id: randomUUID(), type: 'presence.check_in' })
-		});
-		const answer = await response.json();
-		if (!answer.ok && answer.error?.code !== 'already_present') {
-			throw new Error(`check-in: ${JSON.stringify(answer)}`);
+		const { status, body } = await sendCommand(url, p.token, { type: 'presence.check_in' });
+		if (status !== 200 && body.error?.code !== 'already_checked_in') {
+			throw new Error(`check-in: ${status} ${JSON.stringify(body)}`);
 		}
 	};
 	console.log(`Loads of /forums/${FORUM} and its snapshot; load average ${loadAverage()}`);

@@ -5,9 +5,9 @@
  *   - start-up: `loadAll()` folding a log of 200,000 more events;
  *   - commands: `execute()` of stances and requests for the floor, one after another;
  *   - snapshots: `snapshot()` as a page load or a `join` asks for it;
- *   - after a ballot: each voter's first `snapshot()` (their own view), a command of each voter
- *     that the rules refuse (its wording checked against their own view), following events with
- *     the voters' views asked for, and the memory they keep.
+ *   - after the generated forum's ballot: each voter's first `snapshot()` (their own view), a
+ *     command of each voter that the rules refuse (its wording checked against their own view),
+ *     following events with the voters' views asked for, and the memory they keep.
  *
  * Usage (after `npm run build`, which the generated forum needs): node bench/micro.mjs [participants]
  */
@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import SQLite from 'better-sqlite3';
 import { build } from 'vite';
 import { appendPresenceEvents, copyDatabase, DEMO_ACCOUNTS, generateForum } from './forum-gen.mjs';
 import { FORUM, spread } from './lib.mjs';
@@ -38,51 +37,6 @@ const cpu = () => {
 };
 const fmt = (s, unit) =>
 	`${s.min.toFixed(3)} / ${s.median.toFixed(3)} / ${s.max.toFixed(3)} ${unit}`;
-
-/** One head of each Member State's delegation: the voters of a ballot. */
-function oneVoterEach(people) {
-	const seen = new Set();
-	return people.filter(
-		(p) => p.category === 'member_state' && !seen.has(p.delegationId) && seen.add(p.delegationId)
-	);
-}
-
-/** A ballot as the rules record it: that the State voted, publicly, and the vote, to the voter alone. */
-function appendBallots(dbPath, voters) {
-	const sqlite = new SQLite(dbPath);
-	let seq = sqlite.prepare('SELECT max(seq) AS head FROM events WHERE forum = ?').get(FORUM).head;
-	const insert = sqlite.prepare(
-		`INSERT INTO events (forum, seq, type, payload, audience, actor, at, command_id)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`
-	);
-	const at = Date.now();
-	sqlite.transaction(() => {
-		const quorum = { presentMemberStates: voters.length, accreditedMemberStates: voters.length };
-		insert.run(FORUM, ++seq, 'restricted.vote_opened', JSON.stringify(quorum), 'public', null, at);
-		for (const voter of voters) {
-			const { delegationId } = voter;
-			insert.run(
-				FORUM,
-				++seq,
-				'restricted.ballot_recorded',
-				JSON.stringify({ delegationId }),
-				'public',
-				voter.id,
-				at
-			);
-			insert.run(
-				FORUM,
-				++seq,
-				'restricted.ballot_cast',
-				JSON.stringify({ delegationId, vote: 'yes' }),
-				`participant:${voter.id}`,
-				voter.id,
-				at
-			);
-		}
-	})();
-	sqlite.close();
-}
 
 /** CPU of a host following 2,000 presence events another server appended. */
 async function followCpu(forums, dbPath, people) {
@@ -210,10 +164,10 @@ try {
 	);
 	sqlite.close();
 
-	// after a ballot: each voter has an event addressed to them alone, and their own view
+	// after the generated forum's ballot (forum-gen.mjs): each head of a Member State has an event
+	// addressed to them alone, and their own view
 	const voted = copyDatabase(big, join(work, 'voted'));
-	const voters = oneVoterEach(template.people);
-	appendBallots(voted, voters);
+	const { voters } = template;
 	{
 		const { db, sqlite } = openDatabase(voted);
 		const forums = new ForumService(db);
