@@ -367,12 +367,15 @@ function rosterCopy<T extends object>(roster: Record<string, T>): Record<string,
 }
 
 /**
- * A snapshot's state with its rosters out of Svelte's deep reactivity. The snapshot was just
- * parsed and belongs to nobody else, so its two maps lose their prototype where they are: copying
- * 5,000 participants into a new map cost about 70 ms at 4× CPU throttling while the page started
- * (BENCHMARKS.md, note 31), and copying each participant as well about 40 ms more.
+ * A snapshot's state with its rosters out of Svelte's deep reactivity. In the browser the snapshot
+ * was just parsed and belongs to nobody else, so its two maps lose their prototype where they
+ * are: copying 5,000 participants into a new map cost about 70 ms at 4× CPU throttling while the
+ * page started (BENCHMARKS.md, note 31), and copying each participant as well about 40 ms more.
+ * On the server nothing is proxied, and the snapshot is shared and frozen (`snapshotOf` in
+ * forum.service.ts): it is read as it is.
  */
 function unproxied(state: ForumState): ForumState {
+	if (typeof window === 'undefined') return state;
 	Object.setPrototypeOf(state.participants, null);
 	Object.setPrototypeOf(state.delegations, null);
 	return { ...state };

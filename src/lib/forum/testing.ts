@@ -5,6 +5,7 @@
  * No test code here: the helpers throw plain errors when a spec misuses them.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { deepFreeze } from '../deep-freeze';
 import { audiencesFor, type Viewer } from './audience';
 import type { DecisionContext, NewEvent } from './define';
 import { personalView, ROSTER_EVENTS, ROSTERS } from './evolve';
@@ -231,15 +232,6 @@ export function viewOf(base: ForumState, events: ForumEvent[], viewer: Viewer): 
 		throw new Error('a participant’s own events give another state applied after their group’s');
 	}
 	return view;
-}
-
-/** `value` and everything in it made read-only (a write to it throws in a module). */
-function deepFreeze<T>(value: T): T {
-	if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-		Object.freeze(value);
-		for (const inner of Object.values(value)) deepFreeze(inner);
-	}
-	return value;
 }
 
 /** The participant `participantId` as the sender of a command. */

@@ -111,6 +111,29 @@ describe('the view bodies the state and participants routes answer with', () => 
 		expect(host.full.phase).not.toBe(snapshot.state.phase);
 		expect(snapshot).toEqual(JSON.parse(body.text));
 	});
+
+	it('give the readers of one body one snapshot, parsed once and read-only', async () => {
+		const host = (await forums.host(FORUM))!;
+		const snapshot = await forums.snapshotOf(host, fra);
+		// another page of the same view between two events: the same object, not parsed again
+		expect(await forums.snapshotOf(host, fra2)).toBe(snapshot);
+		// a reader that wrote to it would change what the next one sees: it throws instead
+		expect(() => {
+			snapshot.state.phase = 'closed';
+		}).toThrow(TypeError);
+		const someone = Object.values(snapshot.state.participants)[0];
+		expect(() => {
+			someone.present = !someone.present;
+		}).toThrow(TypeError);
+		expect(() => snapshot.state.agenda.push(snapshot.state.agenda[0])).toThrow(TypeError);
+		// the same view after an event: a snapshot of its own
+		const done = await forums.execute(FORUM, 'p-sg', { id: randomUUID(), type: 'forum.open' });
+		expect(outcome(done)).toBe('ok');
+		const after = await forums.snapshotOf(host, fra);
+		expect(after).not.toBe(snapshot);
+		expect(after.seq).toBe(snapshot.seq + 1);
+		expect(after).toEqual(JSON.parse((await forums.snapshotBody(host, fra)).text));
+	});
 });
 
 describe("a voter's own view (their ballots)", () => {

@@ -22,6 +22,7 @@ import type { Refusal } from '$lib/forum/refusal';
 import type { ForumState } from '$lib/forum/types';
 import type { CommandAck, ParticipantList, Snapshot } from '$lib/protocol';
 import { SYNC_EVENT_LIMIT } from '$lib/protocol';
+import { deepFreeze } from '$lib/deep-freeze';
 import { asciiJson } from './ascii-json';
 import { EncodedBody } from './encoded-body';
 import { recordAudit } from './auth/audit';
@@ -381,6 +382,8 @@ export class ForumService {
 		shape: string;
 		body: EncodedBody;
 	}[] = [];
+	/** The snapshot bodies as parsed for their readers (`snapshotOf`), while the body is kept. */
+	private readonly parsedBodies = new WeakMap<EncodedBody, Snapshot>();
 
 	/** Refuse new commands and wait until every forum's commands in flight are on disk. */
 	async drain(): Promise<void> {
@@ -527,13 +530,24 @@ export class ForumService {
 
 	/**
 	 * The snapshot as the viewer may see it, of `host` as `host()` gave it, caught up with the log.
-	 * A copy (the live view changes as events arrive, the snapshot must not), read from the view's
-	 * JSON body (`snapshotBody`): the forum page renders from it, and the state route then answers
-	 * the same page's fetch with that body, already written. Parsing it takes half the time that
-	 * copying the state took (BENCHMARKS.md, note 42).
+	 * Read from the view's JSON body (`snapshotBody`), not the live view, which changes as events
+	 * arrive: the forum page renders from it, and the state route then answers the same page's
+	 * fetch with that body, already written (BENCHMARKS.md, note 42).
+	 *
+	 * **Read-only, and shared**: parsed once per body, and every reader of that body (the pages
+	 * rendered, the sockets that join, between two events) gets the same object, deeply frozen, so
+	 * that a reader that wrote to it would throw rather than change what the next one sees. A
+	 * reader that needs to change it copies it first. Parsing the body for each page took a third
+	 * of the server's time per first load, with the garbage it left (note 46).
 	 */
 	async snapshotOf(host: ForumHost, viewer: Viewer): Promise<Snapshot> {
-		return JSON.parse((await this.snapshotBody(host, viewer)).text) as Snapshot;
+		const body = await this.snapshotBody(host, viewer);
+		let snapshot = this.parsedBodies.get(body);
+		if (!snapshot) {
+			snapshot = deepFreeze(JSON.parse(body.text) as Snapshot);
+			this.parsedBodies.set(body, snapshot);
+		}
+		return snapshot;
 	}
 
 	/**
