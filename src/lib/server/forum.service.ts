@@ -574,7 +574,7 @@ export class ForumService {
 
 	/**
 	 * Part of the viewer's view as JSON text, written under the host's lock: no copy of the state,
-	 * and no event applied halfway through (`snapshotOf` parses the text for a copy of its own). In
+	 * and no event applied halfway through (`snapshotOf` parses the text once for its readers). In
 	 * ASCII, for the browser to read it faster (ascii-json.ts). The last few bodies are kept, with
 	 * their compressed forms (encoded-body.ts): a view's state at a sequence number is always the
 	 * same text, so the tablets that open the page between two events share one body, and the
