@@ -195,7 +195,7 @@ async function loadOnce(
 		const trace = traceDir ? await startTrace(page, browser) : null;
 		await page('Page.navigate', { url: url + path });
 		// A promise inside the page, not polling from here: the page being measured would pay for it.
-		const measured = await untilUsable(page);
+		await untilUsable(page);
 		if (trace) {
 			mkdirSync(traceDir, { recursive: true });
 			writeFileSync(join(traceDir, `page-${name}-${run}.json`), JSON.stringify(await trace.stop()));
@@ -205,6 +205,7 @@ async function loadOnce(
 			mkdirSync(profileDir, { recursive: true });
 			writeFileSync(join(profileDir, `page-${name}-${run}.cpuprofile`), JSON.stringify(profile));
 		}
+		const measured = await settled(page);
 		await browser.send('Target.closeTarget', { targetId });
 		return measured;
 	} finally {
@@ -251,31 +252,71 @@ async function startTrace(page, browser) {
 	};
 }
 
-/** Waits in the page for the probe, then reads the timeline and the resources it loaded. */
-async function untilUsable(page) {
-	const expression = `new Promise((resolve, reject) => {
-		if (window.__usableAt !== undefined) return resolve();
-		window.__onUsable = resolve;
-		setTimeout(() => reject(new Error('not usable within 60 s')), 60000);
-	}).then(() => {
-		const nav = performance.getEntriesByType('navigation')[0];
-		const resources = performance.getEntriesByType('resource');
-		const loaded = resources.filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link');
-		return JSON.stringify({
-			usableMs: window.__usableAt,
-			responseStartMs: nav.responseStart,
-			responseEndMs: nav.responseEnd,
-			domInteractiveMs: nav.domInteractive,
-			domContentLoadedMs: nav.domContentLoadedEventEnd,
-			assetsLoadedMs: Math.max(0, ...loaded.map((r) => r.responseEnd)),
-			// the bytes the document and the snapshot took on the wire, as the server sent them
-			htmlWire: nav.encodedBodySize,
-			fetchedWire: resources
-				.filter((r) => new URL(r.name).pathname.startsWith('/api/'))
-				.reduce((total, r) => total + r.encodedBodySize, 0),
-			resources: [location.href, ...resources.map((r) => r.name)]
-		});
-	})`;
+/** Waits in the page for the probe to see it usable (a promise of the page's own: no polling). */
+function untilUsable(page) {
+	return evaluate(
+		page,
+		`new Promise((resolve, reject) => {
+			if (window.__usableAt !== undefined) return resolve(true);
+			window.__onUsable = () => resolve(true);
+			setTimeout(() => reject(new Error('not usable within 60 s')), 60000);
+		})`
+	);
+}
+
+/**
+ * Once the page is usable: its timeline, and the resources it loaded once it has settled (its
+ * `load` event, then no new resource for 1.5 s, at most 15 s). So its weight counts every script
+ * of the first load, also those it asks for once it is idle (the service worker's registration
+ * module), whether or not they came before it was usable.
+ */
+async function settled(page) {
+	const measured = await evaluate(
+		page,
+		`new Promise((resolve) => {
+			const until = performance.now() + 15000;
+			let seen = -1;
+			let quietSince = 0;
+			const look = () => {
+				const count = performance.getEntriesByType('resource').length;
+				if (document.readyState !== 'complete' || count !== seen) {
+					seen = count;
+					quietSince = performance.now();
+				}
+				if (performance.now() - quietSince >= 1500 || performance.now() > until) resolve();
+				else setTimeout(look, 250);
+			};
+			look();
+		}).then(() => {
+			const nav = performance.getEntriesByType('navigation')[0];
+			const resources = performance.getEntriesByType('resource');
+			// the timeline's figure: what the page had asked for by the time it was usable
+			const loaded = resources.filter(
+				(r) =>
+					(r.initiatorType === 'script' || r.initiatorType === 'link') &&
+					r.startTime < window.__usableAt
+			);
+			return JSON.stringify({
+				usableMs: window.__usableAt,
+				responseStartMs: nav.responseStart,
+				responseEndMs: nav.responseEnd,
+				domInteractiveMs: nav.domInteractive,
+				domContentLoadedMs: nav.domContentLoadedEventEnd,
+				assetsLoadedMs: Math.max(0, ...loaded.map((r) => r.responseEnd)),
+				// the bytes the document and the snapshot took on the wire, as the server sent them
+				htmlWire: nav.encodedBodySize,
+				fetchedWire: resources
+					.filter((r) => new URL(r.name).pathname.startsWith('/api/'))
+					.reduce((total, r) => total + r.encodedBodySize, 0),
+				resources: [location.href, ...resources.map((r) => r.name)]
+			});
+		})`
+	);
+	return JSON.parse(measured);
+}
+
+/** Evaluates `expression` (a promise) in the page, again while the navigation has not committed. */
+async function evaluate(page, expression) {
 	const deadline = Date.now() + 70_000;
 	for (;;) {
 		try {
@@ -285,7 +326,7 @@ async function untilUsable(page) {
 				returnByValue: true
 			});
 			if (exceptionDetails) throw new Error(exceptionDetails.exception?.description);
-			return JSON.parse(result.value);
+			return result.value;
 		} catch (error) {
 			// asked before the page's document was committed: its context went with the navigation
 			if (Date.now() > deadline || !/context|destroyed|navigat/i.test(error.message)) throw error;
@@ -334,4 +375,22 @@ async function sizesOf([documentUrl, ...urls], { token }) {
 			.slice(0, 3)
 			.map((r) => `${r.url.split('/').pop()} ${r.gzip} B`)
 	};
+}
+
+/**
+ * What the service worker downloads for offline use once it is registered (after the page is
+ * usable and idle): every entry of its precache manifest in `/sw.js`, fetched from the server and
+ * gzipped (level 9). A tablet fetches them once, after its first load.
+ */
+export async function serviceWorkerPrecache(url) {
+	const worker = await fetch(new URL('/sw.js', url));
+	if (!worker.ok) return null;
+	const entries = [...(await worker.text()).matchAll(/\burl:\s*"([^"]+)"/g)].map((m) => m[1]);
+	const sizes = await Promise.all(
+		[...new Set(entries)].map(async (entry) => {
+			const body = Buffer.from(await (await fetch(new URL(entry, `${url}/`))).arrayBuffer());
+			return gzipSync(body, { level: 9 }).length;
+		})
+	);
+	return { files: sizes.length, gzip: sizes.reduce((a, b) => a + b, 0) };
 }

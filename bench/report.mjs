@@ -160,7 +160,7 @@ export async function writeReport(results, path) {
 		add(
 			"## 5. Page weight and speed (the delegate's view)",
 			'',
-			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), in a fresh browser context (nothing cached), on loopback${phases.page.latencyMs ? ` **with ${int(phases.page.latencyMs)} ms added to every round trip** (\`--latency\`, bench/latency-proxy.mjs)` : ''}${phases.page.bandwidthKbps ? ` **with the server's bytes at ${int(phases.page.bandwidthKbps)} kbit/s** (\`--bandwidth\`, the same proxy)` : ''}, each page loaded once first and not counted (a server's first request compiles its rendering path). Usable: the agenda is shown and the connection badge says "Live". Sizes gzipped at level 9. Baseline, loaded in turn with it in the same browser: the least page that is usable by the same test (bench/baseline-page.js: the agenda as plain HTML, one script with the product's Socket.IO client that connects, syncs and says "Live"), from the bare Socket.IO server. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
+			`A Member State delegate's first load of \`/forums/wtpf-26\` (forum of ${int(phases.page.participants)} participants) in Chromium with the CPU slowed 4× (DevTools \`Emulation.setCPUThrottlingRate\`), in a fresh browser context (nothing cached), on loopback${phases.page.latencyMs ? ` **with ${int(phases.page.latencyMs)} ms added to every round trip** (\`--latency\`, bench/latency-proxy.mjs)` : ''}${phases.page.bandwidthKbps ? ` **with the server's bytes at ${int(phases.page.bandwidthKbps)} kbit/s** (\`--bandwidth\`, the same proxy)` : ''}, each page loaded once first and not counted (a server's first request compiles its rendering path). Usable: the agenda is shown and the connection badge says "Live". Sizes: what the first load fetched once the page had settled (its \`load\` event, then 1.5 s without a new request), so also the scripts it asks for once idle, gzipped at level 9. Baseline, loaded in turn with it in the same browser: the least page that is usable by the same test (bench/baseline-page.js: the agenda as plain HTML, one script with the product's Socket.IO client that connects, syncs and says "Live"), from the bare Socket.IO server. Goal: under 100 KB of JavaScript (gzip), usable under 1.5 s.`,
 			'',
 			'| | min / median / max |',
 			'| --- | --- |',
@@ -181,6 +181,11 @@ export async function writeReport(results, path) {
 			`| fetched beside the HTML (the snapshot), KB raw | ${kb('fetchedRaw')} |`,
 			`| HTML document on the wire, as the server sent it, KB | ${kb('htmlWire')} |`,
 			`| the snapshot on the wire, as the server sent it, KB | ${kb('fetchedWire')} |`,
+			...(phases.page.precache
+				? [
+						`| then, once, the service worker's precache for offline use, KB gzip (${phases.page.precache.files} files) | ${(phases.page.precache.gzip / 1024).toFixed(1)} |`
+					]
+				: []),
 			'',
 			`- Largest assets: ${loads[0].largest.join(', ')}.`,
 			...(baseline.length

@@ -47,7 +47,7 @@ import {
 	startForumServer
 } from './lib.mjs';
 import { latencyProxy } from './latency-proxy.mjs';
-import { measurePage } from './page.mjs';
+import { measurePage, serviceWorkerPrecache } from './page.mjs';
 import { ChairScript, ClientPool, connectChair } from './pool.mjs';
 import { writeReport } from './report.mjs';
 import { clusterPhase } from './cluster.mjs';
@@ -696,12 +696,14 @@ async function pagePhase(template) {
 				`   this build / ${compareRepo}: usable ${int(usable('plenary'))} / ${int(usable('compare'))} ms, DOM interactive ${int(interactive('plenary'))} / ${int(interactive('compare'))} ms (medians)`
 			);
 		}
+		const precache = await serviceWorkerPrecache(url);
 		results.phases.page = {
 			participants: CONFIG.participants,
 			latencyMs,
 			bandwidthKbps,
 			loads: loads.plenary,
-			baseline: loads.baseline
+			baseline: loads.baseline,
+			precache
 		};
 	} finally {
 		await Promise.all([server.stop(), baseline.stop(), compare?.stop()]);
