@@ -60,7 +60,7 @@ function watchUsable() {
 }
 
 /** Chromium on a DevTools pipe (fds 3 and 4, messages ended by a NUL): `send` and `close`. */
-function launchChromium() {
+export function launchChromium() {
 	const profile = mkdtempSync(join(tmpdir(), 'plenary-bench-chromium-'));
 	const child = spawn(
 		process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -163,30 +163,58 @@ export async function measurePage({
 	return results;
 }
 
+/**
+ * A fresh browser context (with the session cookie when `token` is set) and a blank page in it,
+ * its CPU slowed `throttle` times and the usable probe installed: the page's DevTools call.
+ */
+async function openTarget(browser, { url, token }, throttle) {
+	const { browserContextId } = await browser.send('Target.createBrowserContext', {
+		disposeOnDetach: true
+	});
+	if (token) {
+		await browser.send('Storage.setCookies', {
+			browserContextId,
+			cookies: [{ name: 'plenary_session', value: token, url, httpOnly: true, sameSite: 'Lax' }]
+		});
+	}
+	const { targetId } = await browser.send('Target.createTarget', {
+		url: 'about:blank',
+		browserContextId
+	});
+	const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+	const page = (method, params) => browser.send(method, params, sessionId);
+	await page('Page.enable');
+	await page('Emulation.setCPUThrottlingRate', { rate: throttle });
+	await page('Page.addScriptToEvaluateOnNewDocument', { source: `(${watchUsable})()` });
+	return { browserContextId, targetId, page };
+}
+
+/**
+ * Opens `url + path` as `measurePage` loads it (a fresh context, the CPU slowed `throttle` times)
+ * and waits until it is usable and has settled: for measurements of a page at work after its
+ * first load (bench/tablet.mjs). Returns the page's DevTools call and `close()`.
+ */
+export async function openUsable(browser, target, throttle = 4) {
+	const { browserContextId, targetId, page } = await openTarget(browser, target, throttle);
+	await page('Page.navigate', { url: target.url + target.path });
+	await untilUsable(page);
+	await settled(page);
+	return {
+		page,
+		async close() {
+			await browser.send('Target.closeTarget', { targetId }).catch(() => {});
+			await browser.send('Target.disposeBrowserContext', { browserContextId }).catch(() => {});
+		}
+	};
+}
+
 async function loadOnce(
 	browser,
 	{ name, url, path, token },
 	{ run, throttle, profileDir, traceDir }
 ) {
-	const { browserContextId } = await browser.send('Target.createBrowserContext', {
-		disposeOnDetach: true
-	});
+	const { browserContextId, targetId, page } = await openTarget(browser, { url, token }, throttle);
 	try {
-		if (token) {
-			await browser.send('Storage.setCookies', {
-				browserContextId,
-				cookies: [{ name: 'plenary_session', value: token, url, httpOnly: true, sameSite: 'Lax' }]
-			});
-		}
-		const { targetId } = await browser.send('Target.createTarget', {
-			url: 'about:blank',
-			browserContextId
-		});
-		const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
-		const page = (method, params) => browser.send(method, params, sessionId);
-		await page('Page.enable');
-		await page('Emulation.setCPUThrottlingRate', { rate: throttle });
-		await page('Page.addScriptToEvaluateOnNewDocument', { source: `(${watchUsable})()` });
 		if (profileDir) {
 			await page('Profiler.enable');
 			await page('Profiler.setSamplingInterval', { interval: 200 });

@@ -1,0 +1,152 @@
+/**
+ * What a delegate's tablet spends while the room checks in. The delegate's view is open in
+ * Chromium with the CPU slowed 4× (as section 5 loads it, bench/page.mjs), on the generated forum
+ * of 5,000 participants, while participants who are not yet present check themselves in through
+ * the HTTP API at a steady rate (each at its time, open loop), as they do at the doors in the
+ * morning. For each round: the page's main-thread time over the wave (DevTools'
+ * `Performance.getMetrics`: all tasks, and the scripts, style and layout within them) as a share of
+ * the wave's wall time, against the same page left alone for as long just before. Then checks that
+ * the page's roster shows every check-in (read from the page's offline copy of the forum, which it
+ * keeps at most a second behind). Not part of `npm run bench`'s goals.
+ *
+ * Usage (after `npm run build`): node bench/tablet.mjs [--rate=5] [--seconds=10] [--rounds=3]
+ *   [--cpu-prof] (the page's CPU profile of each wave in $TMPDIR/plenary-bench-profiles, for
+ *   bench/profile-summary.mjs)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyDatabase, generateForum } from './forum-gen.mjs';
+import { launchChromium, openUsable } from './page.mjs';
+import {
+	FORUM,
+	cpuSeconds,
+	freePort,
+	loadAverage,
+	median,
+	sendCommand,
+	sleep,
+	startForumServer
+} from './lib.mjs';
+
+const option = (name, fallback) =>
+	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const RATE = option('rate', 5);
+const SECONDS = option('seconds', 10);
+const ROUNDS = option('rounds', 3);
+const profileDir = process.argv.includes('--cpu-prof')
+	? join(tmpdir(), 'plenary-bench-profiles')
+	: null;
+
+const repo = process.cwd();
+const work = mkdtempSync(join(tmpdir(), 'plenary-tablet-'));
+const browser = launchChromium();
+let server = null;
+try {
+	const template = await generateForum({
+		repo,
+		dir: join(work, 'template'),
+		participants: 5000,
+		delegations: 500
+	});
+	const dbPath = copyDatabase(template.dbPath, join(work, 'db'));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	server = await startForumServer({ repo, dbPath, port, env: { ORIGIN: url } });
+	const delegate = template.people.find(
+		(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
+	);
+	// the heads of the Member States checked in to vote (forum-gen.mjs); the others are not present
+	const arriving = template.people.filter(
+		(p) => p.token && p.role !== 'head' && p !== delegate && p.category !== 'secretariat'
+	);
+	console.log(
+		`A delegate's view (4× slower CPU) while participants check in, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
+	);
+	const { page, close } = await openUsable(browser, {
+		url,
+		path: `/forums/${FORUM}`,
+		token: delegate.token
+	});
+	await page('Performance.enable');
+	const metrics = async () => {
+		const { metrics: list } = await page('Performance.getMetrics');
+		return Object.fromEntries(list.map((m) => [m.name, m.value]));
+	};
+	/** Main-thread seconds spent over `run()`, by kind, and the wall time it took. */
+	const measure = async (run) => {
+		const before = await metrics();
+		const started = performance.now();
+		await run();
+		const wallS = (performance.now() - started) / 1000;
+		const after = await metrics();
+		const spent = (name) => after[name] - before[name];
+		return {
+			wallS,
+			task: spent('TaskDuration'),
+			script: spent('ScriptDuration'),
+			styleAndLayout: spent('RecalcStyleDuration') + spent('LayoutDuration')
+		};
+	};
+	const rounds = [];
+	const serverCpu0 = cpuSeconds(server.pid);
+	for (let round = 0; round < ROUNDS; round++) {
+		const idle = await measure(() => sleep(SECONDS * 1000 + 1000));
+		const batch = arriving.splice(0, RATE * SECONDS);
+		if (profileDir) {
+			await page('Profiler.enable');
+			await page('Profiler.setSamplingInterval', { interval: 200 });
+			await page('Profiler.start');
+		}
+		const wave = await measure(async () => {
+			const start = performance.now();
+			await Promise.all(
+				batch.map(async (person, i) => {
+					const at = start + (i * 1000) / RATE;
+					await sleep(Math.max(0, at - performance.now()));
+					const { status, body } = await sendCommand(url, person.token, {
+						type: 'presence.check_in'
+					});
+					if (status !== 200 && body?.error?.code !== 'already_checked_in') {
+						throw new Error(`check-in refused: ${status} ${JSON.stringify(body)}`);
+					}
+				})
+			);
+			// the last events reach the page and are applied
+			await sleep(1000);
+		});
+		if (profileDir) {
+			const { profile } = await page('Profiler.stop');
+			mkdirSync(profileDir, { recursive: true });
+			writeFileSync(join(profileDir, `tablet-${round}.cpuprofile`), JSON.stringify(profile));
+		}
+		// the page's roster: the copy it keeps for offline reading, at most a second behind
+		await sleep(1500);
+		const { result } = await page('Runtime.evaluate', {
+			expression: `(() => {
+				const key = Object.keys(localStorage).find((k) => k.includes(${JSON.stringify(FORUM)}));
+				const kept = key && JSON.parse(localStorage.getItem(key));
+				const participants = kept?.snapshot?.state?.participants ?? {};
+				return JSON.stringify(${JSON.stringify(batch.map((p) => p.id))}.filter((id) => !participants[id]?.present));
+			})()`,
+			returnByValue: true
+		});
+		const notShown = JSON.parse(result.value);
+		const share = (m) =>
+			`all tasks ${((100 * m.task) / m.wallS).toFixed(1)}% (scripts ${((100 * m.script) / m.wallS).toFixed(1)}%, style and layout ${((100 * m.styleAndLayout) / m.wallS).toFixed(1)}%)`;
+		console.log(
+			`  round ${round + 1}: left alone ${share(idle)}; ${batch.length} check-ins ${share(wave)} over ${wave.wallS.toFixed(1)} s; not shown by the page: ${notShown.length}`
+		);
+		rounds.push({ idle, wave, notShown: notShown.length });
+	}
+	const med = (f) => median(rounds.map(f));
+	console.log(
+		`  median share of the main thread: left alone ${(100 * med((r) => r.idle.task / r.idle.wallS)).toFixed(1)}%, during the check-ins ${(100 * med((r) => r.wave.task / r.wave.wallS)).toFixed(1)}%; per check-in ${((1000 * med((r) => r.wave.task - (r.idle.task * r.wave.wallS) / r.idle.wallS)) / (RATE * SECONDS)).toFixed(1)} ms of the page's main thread; server CPU ${(cpuSeconds(server.pid) - serverCpu0).toFixed(1)} s`
+	);
+	await close();
+	if (rounds.some((r) => r.notShown > 0)) process.exitCode = 1;
+} finally {
+	await browser.close();
+	await server?.stop();
+	rmSync(work, { recursive: true, force: true });
+}
