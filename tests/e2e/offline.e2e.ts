@@ -25,6 +25,15 @@ test('the service worker takes control; offline, the delegate still reads the ag
 			)
 		)
 		.toBe(true);
+	// What is kept is what the offline page shows, at the page's last event: not the whole state,
+	// whose roster made it 730 KB for a large forum, copied and written every second (note 48).
+	const kept = await page.evaluate(() => {
+		const key = Object.keys(localStorage).find((k) => k.startsWith('plenary:forum:wtpf-26:'))!;
+		return JSON.parse(localStorage.getItem(key)!);
+	});
+	expect(Object.keys(kept).sort()).toEqual(['forum', 'participantId', 'reading', 'savedAt', 'seq']);
+	expect(kept.seq).toBeGreaterThan(0);
+	expect(kept.reading.agenda).toHaveLength(10);
 
 	// The network drops: the open page says so and keeps showing the agenda.
 	await page.context().setOffline(true);

@@ -3,13 +3,17 @@
  * opinions and the participant's own requests stay readable when the network drops. One entry per
  * forum and participant; it holds only the participant's own view (what the server sent them),
  * and sign-out clears it (the server also answers sign-out with Clear-Site-Data).
+ *
+ * What is kept is what the offline page shows (`ReadingCopy`), not the whole state: the state of
+ * a forum of 5,000 participants is 730 KB of JSON, mostly its roster, and copying and writing it
+ * every second the room was active took a third of a slow tablet's main thread (BENCHMARKS.md,
+ * note 48).
  */
 import { currentText } from '$lib/forum/opinion.text';
 import { presidingOfficerId, type AgendaItemStatus, type ForumState } from '$lib/forum/types';
 import { isRtl, localized, opinionTitle, paragraphText } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Snapshot } from '$lib/protocol';
 import { OPINION_STATUS_LABELS } from './opinions';
 
 /**
@@ -78,7 +82,9 @@ const PREFIX = 'plenary:forum:';
 const LAST = 'plenary:last';
 
 export interface CachedForum {
-	snapshot: Snapshot;
+	forum: string;
+	/** the sequence number of the last event the reading copy includes */
+	seq: number;
 	reading: ReadingCopy;
 	participantId: string;
 	savedAt: number;
@@ -103,10 +109,10 @@ export function keepingOnDevice(): boolean {
 export function saveForum(entry: CachedForum): void {
 	if (forgotten) return;
 	try {
-		localStorage.setItem(key(entry.snapshot.forum, entry.participantId), JSON.stringify(entry));
+		localStorage.setItem(key(entry.forum, entry.participantId), JSON.stringify(entry));
 		localStorage.setItem(
 			LAST,
-			JSON.stringify({ forum: entry.snapshot.forum, participantId: entry.participantId })
+			JSON.stringify({ forum: entry.forum, participantId: entry.participantId })
 		);
 	} catch {
 		// storage full or disabled: reading offline is then not possible, nothing else breaks
