@@ -126,7 +126,9 @@ try {
 		const { result } = await page('Runtime.evaluate', {
 			expression: `(() => {
 				const key = Object.keys(localStorage).find((k) => k.startsWith('plenary:forum:${FORUM}:'));
-				return key ? JSON.parse(localStorage.getItem(key)).seq : null;
+				const kept = key ? JSON.parse(localStorage.getItem(key)) : null;
+				// (builds before note 48 kept the whole snapshot)
+				return kept ? (kept.seq ?? kept.snapshot?.seq ?? null) : null;
 			})()`,
 			returnByValue: true
 		});
