@@ -246,6 +246,25 @@ export function copyDatabase(template, dir) {
 }
 
 /**
+ * The generated forum of 5,000 participants in 500 delegations, in a working copy under `work`,
+ * with the production build serving it on a free port (for the scripts run by hand:
+ * bench/loads.mjs, bench/tablet.mjs). Returns the forum, the server and its address.
+ */
+export async function servedForum({ repo, work, nodeArgs = [] }) {
+	const template = await generateForum({
+		repo,
+		dir: join(work, 'template'),
+		participants: 5000,
+		delegations: 500
+	});
+	const dbPath = copyDatabase(template.dbPath, join(work, 'db'));
+	const port = await freePort();
+	const url = `http://${HOST}:${port}`;
+	const server = await startForumServer({ repo, dbPath, port, env: { ORIGIN: url }, nodeArgs });
+	return { template, server, url };
+}
+
+/**
  * Append `count` presence events (check-in/check-out pairs of generated participants) to a
  * database, for the start-up benchmark: the server must fold them all when it starts.
  */

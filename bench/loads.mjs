@@ -10,26 +10,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyDatabase, generateForum } from './forum-gen.mjs';
-import { FORUM, cpuSeconds, freePort, loadAverage, sendCommand, startForumServer } from './lib.mjs';
+import { servedForum } from './forum-gen.mjs';
+import { FORUM, cpuSeconds, loadAverage, sendCommand } from './lib.mjs';
 
 const repo = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'plenary-loads-'));
 const LOADS = 500;
 try {
-	const template = await generateForum({
-		repo,
-		dir: join(work, 'template'),
-		participants: 5000,
-		delegations: 500
-	});
-	const dbPath = copyDatabase(template.dbPath, join(work, 'db'));
-	const port = await freePort();
 	const nodeArgs = process.argv.includes('--cpu-prof')
 		? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'plenary-bench-profiles')}`]
 		: [];
-	const server = await startForumServer({ repo, dbPath, port, nodeArgs });
-	const url = `http://127.0.0.1:${port}`;
+	const { template, server, url } = await servedForum({ repo, work, nodeArgs });
 	// delegates, not heads of delegation: the heads of the Member States voted (forum-gen.mjs), so
 	// each of their pages is a view of its own, which bench/micro.mjs measures
 	const people = template.people.filter(

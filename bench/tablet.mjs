@@ -16,18 +16,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyDatabase, generateForum } from './forum-gen.mjs';
+import { servedForum } from './forum-gen.mjs';
 import { launchChromium, openUsable } from './page.mjs';
-import {
-	FORUM,
-	cpuSeconds,
-	freePort,
-	loadAverage,
-	median,
-	sendCommand,
-	sleep,
-	startForumServer
-} from './lib.mjs';
+import { FORUM, cpuSeconds, loadAverage, median, sendCommand, sleep } from './lib.mjs';
 
 const option = (name, fallback) =>
 	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -43,16 +34,9 @@ const work = mkdtempSync(join(tmpdir(), 'plenary-tablet-'));
 const browser = launchChromium();
 let server = null;
 try {
-	const template = await generateForum({
-		repo,
-		dir: join(work, 'template'),
-		participants: 5000,
-		delegations: 500
-	});
-	const dbPath = copyDatabase(template.dbPath, join(work, 'db'));
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	server = await startForumServer({ repo, dbPath, port, env: { ORIGIN: url } });
+	const served = await servedForum({ repo, work });
+	server = served.server;
+	const { template, url } = served;
 	const delegate = template.people.find(
 		(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
 	);
