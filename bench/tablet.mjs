@@ -99,6 +99,9 @@ try {
 			// the last events reach the page and are applied
 			await sleep(1000);
 		});
+		// the page's JavaScript heap after a full collection (taken after the wave's figures)
+		await page('HeapProfiler.collectGarbage');
+		const heapMiB = (await metrics()).JSHeapUsedSize / 2 ** 20;
 		if (profileDir) {
 			const { profile } = await page('Profiler.stop');
 			mkdirSync(profileDir, { recursive: true });
@@ -124,7 +127,7 @@ try {
 		const share = (m) =>
 			`all tasks ${((100 * m.task) / m.wallS).toFixed(1)}% (scripts ${((100 * m.script) / m.wallS).toFixed(1)}%, style and layout ${((100 * m.styleAndLayout) / m.wallS).toFixed(1)}%)`;
 		console.log(
-			`  round ${round + 1}: left alone ${share(idle)}; ${batch.length} check-ins ${share(wave)} over ${wave.wallS.toFixed(1)} s; the page ${behind === 0 ? "at the server's last event" : `${behind} events behind the server`}`
+			`  round ${round + 1}: left alone ${share(idle)}; ${batch.length} check-ins ${share(wave)} over ${wave.wallS.toFixed(1)} s, JavaScript heap then ${heapMiB.toFixed(1)} MiB; the page ${behind === 0 ? "at the server's last event" : `${behind} events behind the server`}`
 		);
 		rounds.push({ idle, wave, behind });
 	}
