@@ -41,9 +41,7 @@ try {
 		(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
 	);
 	// the heads of the Member States checked in to vote (forum-gen.mjs); the others are not present
-	const arriving = template.people.filter(
-		(p) => p.token && p.role !== 'head' && p !== delegate && p.category !== 'secretariat'
-	);
+	const arriving = template.people.filter((p) => p.token && p.role !== 'head' && p !== delegate);
 	console.log(
 		`A delegate's view (4× slower CPU) while participants check in, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
 	);
@@ -99,23 +97,21 @@ try {
 			// the last events reach the page and are applied
 			await sleep(1000);
 		});
-		// the page's JavaScript heap after a full collection (taken after the wave's figures)
-		await page('HeapProfiler.collectGarbage');
-		const heapMiB = (await metrics()).JSHeapUsedSize / 2 ** 20;
 		if (profileDir) {
 			const { profile } = await page('Profiler.stop');
 			mkdirSync(profileDir, { recursive: true });
 			writeFileSync(join(profileDir, `tablet-${round}.cpuprofile`), JSON.stringify(profile));
 		}
+		// the page's JavaScript heap after a full collection (taken after the wave's figures)
+		await page('HeapProfiler.collectGarbage');
+		const heapMiB = (await metrics()).JSHeapUsedSize / 2 ** 20;
 		// the page has applied every event: the copy it keeps for offline reading (at most a second
 		// behind) is at the server's last sequence number
 		await sleep(1500);
 		const { result } = await page('Runtime.evaluate', {
 			expression: `(() => {
 				const key = Object.keys(localStorage).find((k) => k.startsWith('plenary:forum:${FORUM}:'));
-				const kept = key ? JSON.parse(localStorage.getItem(key)) : null;
-				// (builds before note 48 kept the whole snapshot)
-				return kept ? (kept.seq ?? kept.snapshot?.seq ?? null) : null;
+				return key ? JSON.parse(localStorage.getItem(key)).seq : null;
 			})()`,
 			returnByValue: true
 		});
