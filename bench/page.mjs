@@ -315,7 +315,12 @@ async function settled(page) {
 				else setTimeout(look, 250);
 			};
 			look();
-		}).then(() => {
+		}).then(() => new Promise((resolve) => {
+			// the largest paint is only told to an observer (buffered: what came before it too)
+			new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime))
+				.observe({ type: 'largest-contentful-paint', buffered: true });
+			setTimeout(() => resolve(NaN), 1000);
+		})).then((largestPaintMs) => {
 			const nav = performance.getEntriesByType('navigation')[0];
 			const resources = performance.getEntriesByType('resource');
 			// the timeline's figure: what the page had asked for by the time it was usable
@@ -329,6 +334,10 @@ async function settled(page) {
 				responseStartMs: nav.responseStart,
 				responseEndMs: nav.responseEnd,
 				domInteractiveMs: nav.domInteractive,
+				// when the delegate first sees something of the page (the header, the agenda)
+				firstPaintMs:
+					performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+				largestPaintMs,
 				domContentLoadedMs: nav.domContentLoadedEventEnd,
 				assetsLoadedMs: Math.max(0, ...loaded.map((r) => r.responseEnd)),
 				// the bytes the document and the snapshot took on the wire, as the server sent them

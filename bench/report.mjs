@@ -171,6 +171,8 @@ export async function writeReport(results, path) {
 						`| ratio to the baseline (per pair of loads) | ${fmt(ratios, (v) => v.toFixed(2))} |`
 					]
 				: []),
+			`| first contentful paint, ms | ${fmt(spread(loads.map((l) => l.firstPaintMs)), int)} |`,
+			`| largest contentful paint, ms | ${fmt(spread(loads.map((l) => l.largestPaintMs)), int)} |`,
 			`| DOMContentLoaded, ms | ${fmt(spread(loads.map((l) => l.domContentLoadedMs)), int)} |`,
 			`| JavaScript, KB gzip (${loads[0].jsFiles} files) | ${kb('jsGzip')} |`,
 			`| JavaScript, KB raw | ${kb('jsRaw')} |`,

@@ -685,15 +685,17 @@ async function pagePhase(template) {
 		for (const [name, list] of Object.entries(loads)) {
 			for (const l of list) {
 				log(
-					`   ${name}: HTML from ${l.responseStartMs.toFixed(0)} to ${l.responseEndMs.toFixed(0)} ms, scripts and styles in by ${l.assetsLoadedMs.toFixed(0)} ms, DOM interactive ${l.domInteractiveMs.toFixed(0)} ms, DOMContentLoaded ${l.domContentLoadedMs.toFixed(0)} ms; usable after ${l.usableMs.toFixed(0)} ms; JS ${(l.jsGzip / 1024).toFixed(1)} KB gzip in ${l.jsFiles} files, CSS ${(l.cssGzip / 1024).toFixed(1)} KB, HTML ${(l.htmlGzip / 1024).toFixed(1)} KB gzip (${(l.htmlRaw / 1024).toFixed(0)} KB raw, ${(l.htmlWire / 1024).toFixed(1)} KB on the wire), fetched ${(l.fetchedGzip / 1024).toFixed(1)} KB gzip (${(l.fetchedRaw / 1024).toFixed(0)} KB raw, ${(l.fetchedWire / 1024).toFixed(1)} KB on the wire)`
+					`   ${name}: HTML from ${l.responseStartMs.toFixed(0)} to ${l.responseEndMs.toFixed(0)} ms, scripts and styles in by ${l.assetsLoadedMs.toFixed(0)} ms, DOM interactive ${l.domInteractiveMs.toFixed(0)} ms, first paint ${l.firstPaintMs.toFixed(0)} ms, largest paint ${l.largestPaintMs.toFixed(0)} ms, DOMContentLoaded ${l.domContentLoadedMs.toFixed(0)} ms; usable after ${l.usableMs.toFixed(0)} ms; JS ${(l.jsGzip / 1024).toFixed(1)} KB gzip in ${l.jsFiles} files, CSS ${(l.cssGzip / 1024).toFixed(1)} KB, HTML ${(l.htmlGzip / 1024).toFixed(1)} KB gzip (${(l.htmlRaw / 1024).toFixed(0)} KB raw, ${(l.htmlWire / 1024).toFixed(1)} KB on the wire), fetched ${(l.fetchedGzip / 1024).toFixed(1)} KB gzip (${(l.fetchedRaw / 1024).toFixed(0)} KB raw, ${(l.fetchedWire / 1024).toFixed(1)} KB on the wire)`
 				);
 			}
 		}
 		if (compare) {
 			const usable = (name) => median(loads[name].map((l) => l.usableMs));
 			const interactive = (name) => median(loads[name].map((l) => l.domInteractiveMs));
+			const painted = (name) => median(loads[name].map((l) => l.firstPaintMs));
+			const largest = (name) => median(loads[name].map((l) => l.largestPaintMs));
 			log(
-				`   this build / ${compareRepo}: usable ${int(usable('plenary'))} / ${int(usable('compare'))} ms, DOM interactive ${int(interactive('plenary'))} / ${int(interactive('compare'))} ms (medians)`
+				`   this build / ${compareRepo}: usable ${int(usable('plenary'))} / ${int(usable('compare'))} ms, DOM interactive ${int(interactive('plenary'))} / ${int(interactive('compare'))} ms, first paint ${int(painted('plenary'))} / ${int(painted('compare'))} ms, largest paint ${int(largest('plenary'))} / ${int(largest('compare'))} ms (medians)`
 			);
 		}
 		const precache = await serviceWorkerPrecache(url);

@@ -214,6 +214,22 @@ test('the delegate’s view loads its code in a few files, none of them another 
 		[...document.querySelectorAll('link[rel~="icon"]')].map((l) => l.getAttribute('type'))
 	);
 	expect(icons).toEqual(['image/png']);
+	// the page is not rendered until its whole document is parsed: one layout of the first screen,
+	// not one for each piece the parser gives (src/app.html, BENCHMARKS.md note 49)
+	const blocking = await delegate.evaluate(() => {
+		const links = [...document.querySelectorAll('link[rel="expect"][blocking="render"]')];
+		const marker = document.getElementById('plenary-parsed');
+		return {
+			hrefs: links.map((l) => l.getAttribute('href')),
+			markerAfterThePage: marker?.previousElementSibling?.contains(document.getElementById('main')),
+			markerEmpty: marker?.childNodes.length === 0 && marker.hidden
+		};
+	});
+	expect(blocking).toEqual({
+		hrefs: ['#plenary-parsed'],
+		markerAfterThePage: true,
+		markerEmpty: true
+	});
 });
 
 test('what is typed into the sign-in form before the page’s code has run is kept', async ({
