@@ -116,7 +116,11 @@ test('the floor: request, give, point of order, and one countdown on every scree
 
 	// France asks for the floor from the tablet.
 	const panel = tablet.getByTestId('floor-panel');
-	await expect(panel.getByLabel('Kind of intervention')).toHaveValue('statement');
+	// the kinds of intervention as choices to tap, a statement unless another is chosen
+	const kinds = panel.getByRole('group', { name: 'Kind of intervention' });
+	await expect(kinds.getByRole('radio')).toHaveCount(3);
+	await expect(kinds.getByRole('radio', { name: 'Statement' })).toBeChecked();
+	await expect(kinds.getByRole('radio', { name: 'Point of order' })).not.toBeChecked();
 	await panel.getByRole('button', { name: 'Ask for the floor' }).click();
 	await expect(panel.getByTestId('my-requests')).toContainText('Statement — number 1 in order');
 	await expect(control.getByTestId('speakers-list').locator('li')).toHaveCount(1);

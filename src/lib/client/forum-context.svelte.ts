@@ -4,8 +4,8 @@
  * module singleton (it would leak between server-rendered requests).
  */
 import { getContext, setContext } from 'svelte';
-import { mayGive } from '$lib/forum/authority';
-import type { Actor } from '$lib/forum/roles';
+import { rolesMayGive } from '$lib/forum/authority';
+import { rolesOf, type Actor } from '$lib/forum/roles';
 import type { CommandAck } from '$lib/protocol';
 import { m } from '$lib/paraglide/messages';
 import type { LiveForum } from './live-forum.svelte';
@@ -50,8 +50,11 @@ export class ForumCommands {
 		return this.sending || this.live.connection !== 'online';
 	}
 
+	/** the viewer's roles, worked out again only when what they depend on changes */
+	private readonly roles = $derived.by(() => rolesOf(this.live.state, this.me));
+
 	may(type: string): boolean {
-		return mayGive(this.live.state, this.me, type);
+		return rolesMayGive(this.roles, this.live.state.phase, type);
 	}
 
 	async give(

@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { apply, ROSTER_EVENTS, ROSTERS, type ForumEvent, type Roster } from '$lib/forum/evolve';
 import type { ForumState } from '$lib/forum/types';
+import { accreditedMemberStates, presentMemberStates } from '$lib/forum/presence.rules';
 import { readingCopy, saveForum } from './offline-cache';
 import {
 	PROTOCOL_VERSION,
@@ -73,6 +74,13 @@ const CLOCK_REMEASURE_MS = 5 * 60_000;
 
 export class LiveForum {
 	state: ForumState = $state()!;
+	/**
+	 * The Member States with someone checked in, and those accredited: worked out once for each
+	 * change to the roster or the delegations, for every panel that shows presence or a quorum (the
+	 * first is a walk of every participant: two panels did it each, on the server and the tablet).
+	 */
+	readonly memberStatesPresent: string[] = $derived(presentMemberStates(this.state));
+	readonly memberStatesAccredited: string[] = $derived(accreditedMemberStates(this.state));
 	seq = $state(0);
 	connection = $state<Connection>('connecting');
 	/** why the connection is closed or refused, as a sentence */

@@ -6,13 +6,17 @@
  * schema (zod) and decide function.
  */
 import { AUTHORITY } from './authority.generated';
-import { rolesOf, type Actor } from './roles';
+import { rolesOf, type Actor, type Role } from './roles';
 import type { ForumState } from './types';
 
 /** Whether the actor's roles and the phase allow the command at all (the UI hides the rest). */
 export function mayGive(state: ForumState, actor: Actor, type: string): boolean {
+	return rolesMayGive(rolesOf(state, actor), state.phase, type);
+}
+
+/** The same, for roles already worked out (a page asks for many commands with the same roles). */
+export function rolesMayGive(roles: Set<Role>, phase: ForumState['phase'], type: string): boolean {
 	const authority = Object.hasOwn(AUTHORITY, type) ? AUTHORITY[type] : undefined;
 	if (!authority) return false;
-	const roles = rolesOf(state, actor);
-	return authority.who.some((r) => roles.has(r)) && authority.phases.includes(state.phase);
+	return authority.who.some((r) => roles.has(r)) && authority.phases.includes(phase);
 }
