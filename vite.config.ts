@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { socketIoDevServer } from './src/lib/server/realtime.vite.ts';
-import { intlFormattersOnce, messagesByLocale } from './src/lib/messages.vite.ts';
+import { messagesByLocale } from './src/lib/messages.vite.ts';
 import { viewChunk } from './src/lib/view-chunk.vite.ts';
 
 const inlang = JSON.parse(readFileSync('./project.inlang/settings.json', 'utf8'));
@@ -34,8 +34,6 @@ export default defineConfig({
 			locales: inlang.locales,
 			baseLocale: inlang.baseLocale
 		}),
-		// one Intl formatter per kind, language and options, not one per message call
-		intlFormattersOnce({ outdir: fileURLToPath(new URL('./src/lib/paraglide', import.meta.url)) }),
 		sveltekit(),
 		// the delegate's view in one script, not thirty-three (src/lib/view-chunk.vite.ts)
 		viewChunk({

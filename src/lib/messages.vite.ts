@@ -77,39 +77,3 @@ export function messagesByLocale({
 		}
 	};
 }
-
-/**
- * Paraglide's registry builds a new `Intl` formatter for each call of a message with a plural,
- * a number or a date (`new Intl.PluralRules(locale, options)`), and building one costs far more
- * than using it: the delegate's view calls such messages a few dozen times while it hydrates
- * (BENCHMARKS.md, note 51). Here each formatter is built once for its kind, language and
- * options, in the browser and on the server.
- */
-export function intlFormattersOnce({ outdir }: { outdir: string }): Plugin {
-	const registry = join(outdir, 'registry.js');
-	return {
-		name: 'plenary-intl-formatters-once',
-		enforce: 'pre',
-		transform(code, id) {
-			if (id.split('?')[0] !== registry) return null;
-			const out = code.replace(
-				/new Intl\.(\w+)\(locale, (\w+)\)/g,
-				'__formatter(Intl.$1, locale, $2)'
-			);
-			if (out === code)
-				this.error('messages.vite.ts: Paraglide’s registry builds no Intl formatter');
-			if (/new Intl\./.test(out))
-				this.error('messages.vite.ts: an Intl formatter is still built per call');
-			return `${FORMATTER}\n${out}`;
-		}
-	};
-}
-
-/** The one formatter for a kind, language and options (their JSON: a message's options are literals). */
-export const FORMATTER = `const __formatters = new Map();
-function __formatter(Kind, locale, options) {
-	const key = Kind.name + ' ' + locale + ' ' + JSON.stringify(options ?? null);
-	let formatter = __formatters.get(key);
-	if (!formatter) __formatters.set(key, (formatter = new Kind(locale, options)));
-	return formatter;
-}`;
