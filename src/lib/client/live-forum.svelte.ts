@@ -249,8 +249,7 @@ export class LiveForum {
 			for (const roster of ROSTERS) changed[roster] ||= ROSTER_EVENTS[roster].has(event.type);
 		}
 		// once for a batch: an import of 5,000 participants arrives as one message
-		if (changed.participants) this.state.participants = rosterCopy(this.state.participants);
-		if (changed.delegations) this.state.delegations = rosterCopy(this.state.delegations);
+		for (const roster of ROSTERS) if (changed[roster]) touch(this.state, roster);
 		this.keep();
 	}
 
@@ -365,15 +364,20 @@ export class LiveForum {
  * page that counted present Member States walked 5,000 participants through those proxies while
  * it hydrated (about 300 ms at 4× CPU throttling, then a long garbage collection; BENCHMARKS.md),
  * and the count of accredited ones read all 541 delegations the same way. An object without a
- * prototype is left as it is, so each roster is a plain map that the evolvers change in place and
- * that `receive` replaces, entries copied, after an event that changes it (ROSTER_EVENTS in
- * evolve.ts): whatever reads `forum.participants` or a participant sees new objects and is
- * updated.
+ * prototype is left as it is, so each roster is a plain map that the evolvers change in place.
+ *
+ * After an event that changes a roster (ROSTER_EVENTS in evolve.ts), `receive` tells Svelte so
+ * without copying it: the property is deleted from the state and set again to the same map, and
+ * each is a change that Svelte's proxy signals, so whatever read `forum.participants` runs again.
+ * The entries need no copy either: the evolvers replace a participant or a delegation rather than
+ * change it (every rules spec checks so: testing.ts, `rosterEntriesReplaced`), so whatever reads
+ * a changed one sees a new object. A copy of the map, 5,000 participants, took about 10 ms at 4×
+ * for every message with a check-in (BENCHMARKS.md, note 52).
  */
-function rosterCopy<T extends object>(roster: Record<string, T>): Record<string, T> {
-	const copy: Record<string, T> = Object.create(null);
-	for (const id of Object.keys(roster)) copy[id] = { ...roster[id] };
-	return copy;
+function touch(state: ForumState, roster: Roster): void {
+	const map = state[roster];
+	delete (state as Partial<ForumState>)[roster];
+	(state as Record<Roster, unknown>)[roster] = map;
 }
 
 /**

@@ -67,12 +67,14 @@ export const presenceCommands = () => [
 	})
 ];
 
+// A participant is replaced, not changed in place: a page then copies the map of participants,
+// not each of them, for Svelte to see the change (`receive` in live-forum.svelte.ts).
 export const presenceEvolvers: Evolvers<PresenceEvents> = {
 	'presence.checked_in': (state, { participantId }) => {
-		state.participants[participantId].present = true;
+		state.participants[participantId] = { ...state.participants[participantId], present: true };
 	},
 	'presence.checked_out': (state, { participantId }) => {
-		state.participants[participantId].present = false;
+		state.participants[participantId] = { ...state.participants[participantId], present: false };
 	}
 };
 

@@ -273,7 +273,32 @@ export function run(
 	const events = decision.map((e) => stamp(e, ctx.now, actorId));
 	const next = events.reduce(evolve, state);
 	unchangedRostersUnless(state, next, events);
+	rosterEntriesReplaced(state, events);
 	return { ok: true, state: next, events };
+}
+
+/**
+ * A page copies a roster's map after its events, not each entry (live-forum.svelte.ts,
+ * `rosterCopy`), so the evolvers must replace a participant or a delegation rather than change it
+ * in place: every command a spec gives checks that no entry that was there before is changed.
+ */
+export function rosterEntriesReplaced(before: ForumState, events: ForumEvent[]): void {
+	const state = structuredClone(before);
+	const kept = ROSTERS.flatMap((roster) =>
+		Object.entries(state[roster]).map(([id, entry]) => ({
+			roster,
+			id,
+			entry: entry as object,
+			was: structuredClone(entry) as object
+		}))
+	);
+	for (const event of events) apply(state, event);
+	for (const { roster, id, entry, was } of kept) {
+		if (!isDeepStrictEqual(entry, was)) {
+			const types = events.map((e) => e.type).join(', ');
+			throw new Error(`${types} changed ${roster} ${id} in place rather than replacing it`);
+		}
+	}
 }
 
 /**
