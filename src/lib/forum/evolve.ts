@@ -86,8 +86,9 @@ export const EVENT_TYPES = Object.keys(EVOLVERS) as EventType[];
  * The forum's two large maps, and the events whose evolvers change each (every rules spec checks
  * that no other event does: testing.ts, `unchangedRostersUnless`). A page keeps them outside
  * Svelte's deep reactivity, which would make a proxy and a signal for each of 5,000 participants
- * and 541 delegations it reads, and replaces a map after one of its events
- * (src/lib/client/live-forum.svelte.ts).
+ * and 541 delegations it reads, and tells Svelte that a map changed after one of its events
+ * (src/lib/client/live-forum.svelte.ts, `touch`). So these evolvers replace an entry rather than
+ * change it in place: what read the old one then sees a new object (`rosterEntriesReplaced`).
  */
 export const ROSTER_EVENTS: Readonly<
 	Record<'participants' | 'delegations', ReadonlySet<EventType>>
