@@ -67,8 +67,8 @@ export const presenceCommands = () => [
 	})
 ];
 
-// A participant is replaced, not changed in place: a page then copies the map of participants,
-// not each of them, for Svelte to see the change (`receive` in live-forum.svelte.ts).
+// A participant is replaced, not changed in place: a page tells Svelte that the map changed, and
+// whatever read this participant then sees a new object (`touch` in live-forum.svelte.ts).
 export const presenceEvolvers: Evolvers<PresenceEvents> = {
 	'presence.checked_in': (state, { participantId }) => {
 		state.participants[participantId] = { ...state.participants[participantId], present: true };

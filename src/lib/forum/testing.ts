@@ -278,9 +278,10 @@ export function run(
 }
 
 /**
- * A page copies a roster's map after its events, not each entry (live-forum.svelte.ts,
- * `rosterCopy`), so the evolvers must replace a participant or a delegation rather than change it
- * in place: every command a spec gives checks that no entry that was there before is changed.
+ * A page tells Svelte that a roster changed after its events without copying the roster or its
+ * entries (live-forum.svelte.ts, `touch`), so the evolvers must replace a participant or a
+ * delegation rather than change it in place: every command a spec gives checks that no entry that
+ * was there before is changed.
  */
 export function rosterEntriesReplaced(before: ForumState, events: ForumEvent[]): void {
 	const state = structuredClone(before);
@@ -302,8 +303,8 @@ export function rosterEntriesReplaced(before: ForumState, events: ForumEvent[]):
 }
 
 /**
- * Pages replace their participants and their delegations only after the events of ROSTER_EVENTS
- * (evolve.ts): every command a spec gives checks that no other event changed them.
+ * Pages tell Svelte that their participants or their delegations changed only after the events of
+ * ROSTER_EVENTS (evolve.ts): every command a spec gives checks that no other event changed them.
  */
 export function unchangedRostersUnless(
 	before: ForumState,
