@@ -255,7 +255,7 @@ const TRACE_CATEGORIES = [
 ];
 
 /** Starts tracing the page's target; `stop()` resolves with the trace's events. */
-async function startTrace(page, browser) {
+export async function startTrace(page, browser) {
 	const events = [];
 	const off = browser.on('Tracing.dataCollected', ({ value }) => {
 		for (const event of value) events.push(event);

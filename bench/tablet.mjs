@@ -1,23 +1,27 @@
 /**
- * What a delegate's tablet spends while the room checks in. The delegate's view is open in
- * Chromium with the CPU slowed 4× (as section 5 loads it, bench/page.mjs), on the generated forum
- * of 5,000 participants, while participants who are not yet present check themselves in through
- * the HTTP API at a steady rate (each at its time, open loop), as they do at the doors in the
- * morning. For each round: the page's main-thread time over the wave (DevTools'
+ * What a delegate's tablet spends while the room checks in, or takes stances. The delegate's view
+ * is open in Chromium with the CPU slowed 4× (as section 5 loads it, bench/page.mjs), on the
+ * generated forum of 5,000 participants, while participants who are not yet present check
+ * themselves in through the HTTP API at a steady rate (each at its time, open loop), as they do at
+ * the doors in the morning; or, with `--stances`, while heads of delegation take a stance on the
+ * draft opinion under consideration, each one, as when the Chair calls for consensus. For each round: the page's main-thread time over the wave (DevTools'
  * `Performance.getMetrics`: all tasks, and the scripts, style and layout within them) as a share of
  * the wave's wall time, against the same page left alone for as long just before. Then checks that
  * the page has applied every event (the copy it keeps for offline reading, at most a second behind,
  * is at the server's last sequence number). Not part of `npm run bench`'s goals.
  *
- * Usage (after `npm run build`): node bench/tablet.mjs [--rate=5] [--seconds=10] [--rounds=3]
+ * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--at=TESTID] [--rate=5] [--seconds=10] [--rounds=3]
+ *   (`--at`: the page scrolled to the element with that `data-testid` first, e.g. `consensus-panel`;
+ *   by default the page is at its top, the draft opinion's panel below the first screen)
  *   [--cpu-prof] (the page's CPU profile of each wave in $TMPDIR/plenary-bench-profiles, for
- *   bench/profile-summary.mjs)
+ *   bench/profile-summary.mjs) [--trace] (Chromium's trace of each wave in
+ *   $TMPDIR/plenary-bench-traces, for bench/trace-summary.mjs)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedForum } from './forum-gen.mjs';
-import { launchChromium, openUsable } from './page.mjs';
+import { launchChromium, openUsable, startTrace } from './page.mjs';
 import { FORUM, cpuSeconds, loadAverage, median, sendCommand, sleep } from './lib.mjs';
 
 const option = (name, fallback) =>
@@ -25,9 +29,13 @@ const option = (name, fallback) =>
 const RATE = option('rate', 5);
 const SECONDS = option('seconds', 10);
 const ROUNDS = option('rounds', 3);
+const STANCES = process.argv.includes('--stances');
+const AT = process.argv.find((a) => a.startsWith('--at='))?.split('=')[1] ?? null;
 const profileDir = process.argv.includes('--cpu-prof')
 	? join(tmpdir(), 'plenary-bench-profiles')
 	: null;
+
+const traceDir = process.argv.includes('--trace') ? join(tmpdir(), 'plenary-bench-traces') : null;
 
 const repo = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'plenary-tablet-'));
@@ -41,15 +49,36 @@ try {
 		(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
 	);
 	// the heads of the Member States checked in to vote (forum-gen.mjs); the others are not present
-	const arriving = template.people.filter((p) => p.token && p.role !== 'head' && p !== delegate);
+	const requesting = new Set(template.requesters);
+	const acting = STANCES
+		? // heads of delegation who may take a stance, not those with a request for the floor (room.mjs)
+			template.people.filter(
+				(p) =>
+					p.token &&
+					p.role === 'head' &&
+					!requesting.has(p.id) &&
+					(p.category === 'member_state' || p.category === 'sector_member')
+			)
+		: template.people.filter((p) => p.token && p.role !== 'head' && p !== delegate);
+	const what = STANCES ? 'stances' : 'check-ins';
+	const command = STANCES
+		? { type: 'opinion.stance', opinion: template.firstOpinion, stance: 'support' }
+		: { type: 'presence.check_in' };
 	console.log(
-		`A delegate's view (4× slower CPU) while participants check in, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
+		`A delegate's view (4× slower CPU) while ${STANCES ? 'heads of delegation take a stance' : 'participants check in'}, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
 	);
 	const { page, close } = await openUsable(browser, {
 		url,
 		path: `/forums/${FORUM}`,
 		token: delegate.token
 	});
+	if (AT) {
+		const { result } = await page('Runtime.evaluate', {
+			expression: `(() => { const el = document.querySelector('[data-testid="${AT}"]'); el?.scrollIntoView({ block: 'center' }); return !!el; })()`,
+			returnByValue: true
+		});
+		if (!result.value) throw new Error(`no element with data-testid="${AT}"`);
+	}
 	await page('Performance.enable');
 	const metrics = async () => {
 		const { metrics: list } = await page('Performance.getMetrics');
@@ -74,29 +103,33 @@ try {
 	const serverCpu0 = cpuSeconds(server.pid);
 	for (let round = 0; round < ROUNDS; round++) {
 		const idle = await measure(() => sleep(SECONDS * 1000 + 1000));
-		const batch = arriving.splice(0, RATE * SECONDS);
+		const batch = acting.splice(0, RATE * SECONDS);
+		if (batch.length < RATE * SECONDS) throw new Error(`not enough participants for ${what}`);
 		if (profileDir) {
 			await page('Profiler.enable');
 			await page('Profiler.setSamplingInterval', { interval: 200 });
 			await page('Profiler.start');
 		}
+		const trace = traceDir ? await startTrace(page, browser) : null;
 		const wave = await measure(async () => {
 			const start = performance.now();
 			await Promise.all(
 				batch.map(async (person, i) => {
 					const at = start + (i * 1000) / RATE;
 					await sleep(Math.max(0, at - performance.now()));
-					const { status, body } = await sendCommand(url, person.token, {
-						type: 'presence.check_in'
-					});
+					const { status, body } = await sendCommand(url, person.token, command);
 					if (status !== 200 && body?.error?.code !== 'already_checked_in') {
-						throw new Error(`check-in refused: ${status} ${JSON.stringify(body)}`);
+						throw new Error(`${command.type} refused: ${status} ${JSON.stringify(body)}`);
 					}
 				})
 			);
 			// the last events reach the page and are applied
 			await sleep(1000);
 		});
+		if (trace) {
+			mkdirSync(traceDir, { recursive: true });
+			writeFileSync(join(traceDir, `tablet-${round}.json`), JSON.stringify(await trace.stop()));
+		}
 		if (profileDir) {
 			const { profile } = await page('Profiler.stop');
 			mkdirSync(profileDir, { recursive: true });
@@ -123,13 +156,13 @@ try {
 		const share = (m) =>
 			`all tasks ${((100 * m.task) / m.wallS).toFixed(1)}% (scripts ${((100 * m.script) / m.wallS).toFixed(1)}%, style and layout ${((100 * m.styleAndLayout) / m.wallS).toFixed(1)}%)`;
 		console.log(
-			`  round ${round + 1}: left alone ${share(idle)}; ${batch.length} check-ins ${share(wave)} over ${wave.wallS.toFixed(1)} s, JavaScript heap then ${heapMiB.toFixed(1)} MiB; the page ${behind === 0 ? "at the server's last event" : `${behind} events behind the server`}`
+			`  round ${round + 1}: left alone ${share(idle)}; ${batch.length} ${what} ${share(wave)} over ${wave.wallS.toFixed(1)} s, JavaScript heap then ${heapMiB.toFixed(1)} MiB; the page ${behind === 0 ? "at the server's last event" : `${behind} events behind the server`}`
 		);
 		rounds.push({ idle, wave, behind });
 	}
 	const med = (f) => median(rounds.map(f));
 	console.log(
-		`  median share of the main thread: left alone ${(100 * med((r) => r.idle.task / r.idle.wallS)).toFixed(1)}%, during the check-ins ${(100 * med((r) => r.wave.task / r.wave.wallS)).toFixed(1)}%; per check-in ${((1000 * med((r) => r.wave.task - (r.idle.task * r.wave.wallS) / r.idle.wallS)) / (RATE * SECONDS)).toFixed(1)} ms of the page's main thread; server CPU ${(cpuSeconds(server.pid) - serverCpu0).toFixed(1)} s`
+		`  median share of the main thread: left alone ${(100 * med((r) => r.idle.task / r.idle.wallS)).toFixed(1)}%, during the ${what} ${(100 * med((r) => r.wave.task / r.wave.wallS)).toFixed(1)}%; per ${what.slice(0, -1)} ${((1000 * med((r) => r.wave.task - (r.idle.task * r.wave.wallS) / r.idle.wallS)) / (RATE * SECONDS)).toFixed(1)} ms of the page's main thread; server CPU ${(cpuSeconds(server.pid) - serverCpu0).toFixed(1)} s`
 	);
 	await close();
 	if (rounds.some((r) => r.behind !== 0)) process.exitCode = 1;
