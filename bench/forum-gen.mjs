@@ -234,6 +234,21 @@ export async function generateForum({
 }
 
 /** A fresh copy of the template database for one phase (the phases must not share a log). */
+/**
+ * The heads of delegation who may take a stance on the draft opinion under consideration: Member
+ * States and Sector Members, less those with a request for the floor (section 8, bench/tablet.mjs).
+ */
+export function stanceTakers(template) {
+	const requesting = new Set(template.requesters);
+	return template.people.filter(
+		(p) =>
+			p.token &&
+			p.role === 'head' &&
+			!requesting.has(p.id) &&
+			(p.category === 'member_state' || p.category === 'sector_member')
+	);
+}
+
 export function copyDatabase(template, dir) {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });

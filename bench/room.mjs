@@ -13,7 +13,7 @@
  * per-participant rate limits stay on: at these rates each sender sends far fewer than they allow.
  */
 import { join } from 'node:path';
-import { copyDatabase } from './forum-gen.mjs';
+import { copyDatabase, stanceTakers } from './forum-gen.mjs';
 import {
 	cpuSummaryLine,
 	FORUM,
@@ -75,12 +75,7 @@ export async function roomPhase({
 	log(
 		`\n8. The room at work: ${int(n)} clients, ${config.roomSenders} heads of delegation sending stances at ${rates.join(' and ')} a second, ${seconds} s each, ${runs} runs`
 	);
-	// heads of delegation who may take a stance, not the ones with a request for the floor
-	const requesting = new Set(template.requesters);
-	const heads = template.people
-		.filter((p) => p.role === 'head' && !requesting.has(p.id))
-		.filter((p) => p.category === 'member_state' || p.category === 'sector_member')
-		.slice(0, config.roomSenders);
+	const heads = stanceTakers(template).slice(0, config.roomSenders);
 	const dbPath = copyDatabase(template.dbPath, join(work, 'room'));
 	const port = await freePort();
 	const url = `http://${HOST}:${port}`;

@@ -4,23 +4,25 @@
  * generated forum of 5,000 participants, while participants who are not yet present check
  * themselves in through the HTTP API at a steady rate (each at its time, open loop), as they do at
  * the doors in the morning; or, with `--stances`, while heads of delegation take a stance on the
- * draft opinion under consideration, each one, as when the Chair calls for consensus. For each round: the page's main-thread time over the wave (DevTools'
- * `Performance.getMetrics`: all tasks, and the scripts, style and layout within them) as a share of
- * the wave's wall time, against the same page left alone for as long just before. Then checks that
- * the page has applied every event (the copy it keeps for offline reading, at most a second behind,
- * is at the server's last sequence number). Not part of `npm run bench`'s goals.
+ * draft opinion under consideration, one each, as when the Chair calls for consensus. For each
+ * round: the page's main-thread time over the wave (DevTools' `Performance.getMetrics`: all tasks,
+ * and the scripts, style and layout within them) as a share of the wave's wall time, against the
+ * same page left alone for as long just before. Then checks that the page has applied every event
+ * (the copy it keeps for offline reading, at most a second behind, is at the server's last
+ * sequence number). Not part of `npm run bench`'s goals.
  *
- * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--at=TESTID] [--rate=5] [--seconds=10] [--rounds=3]
- *   (`--at`: the page scrolled to the element with that `data-testid` first, e.g. `consensus-panel`;
- *   by default the page is at its top, the draft opinion's panel below the first screen)
- *   [--cpu-prof] (the page's CPU profile of each wave in $TMPDIR/plenary-bench-profiles, for
- *   bench/profile-summary.mjs) [--trace] (Chromium's trace of each wave in
- *   $TMPDIR/plenary-bench-traces, for bench/trace-summary.mjs)
+ * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--at=TESTID] [--rate=5]
+ *   [--seconds=10] [--rounds=3] [--cpu-prof] [--trace]
+ *   --at: the page scrolled to the element with that `data-testid` first, e.g. `consensus-panel`
+ *     (by default the page is at its top, the draft opinion's panel below the first screen);
+ *   --cpu-prof: the page's CPU profile of each wave in $TMPDIR/plenary-bench-profiles, for
+ *     bench/profile-summary.mjs; --trace: Chromium's trace of each wave in
+ *     $TMPDIR/plenary-bench-traces, for bench/trace-summary.mjs.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { servedForum } from './forum-gen.mjs';
+import { servedForum, stanceTakers } from './forum-gen.mjs';
 import { launchChromium, openUsable, startTrace } from './page.mjs';
 import { FORUM, cpuSeconds, loadAverage, median, sendCommand, sleep } from './lib.mjs';
 
@@ -34,7 +36,6 @@ const AT = process.argv.find((a) => a.startsWith('--at='))?.split('=')[1] ?? nul
 const profileDir = process.argv.includes('--cpu-prof')
 	? join(tmpdir(), 'plenary-bench-profiles')
 	: null;
-
 const traceDir = process.argv.includes('--trace') ? join(tmpdir(), 'plenary-bench-traces') : null;
 
 const repo = process.cwd();
@@ -48,18 +49,10 @@ try {
 	const delegate = template.people.find(
 		(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
 	);
-	// the heads of the Member States checked in to vote (forum-gen.mjs); the others are not present
-	const requesting = new Set(template.requesters);
 	const acting = STANCES
-		? // heads of delegation who may take a stance, not those with a request for the floor (room.mjs)
-			template.people.filter(
-				(p) =>
-					p.token &&
-					p.role === 'head' &&
-					!requesting.has(p.id) &&
-					(p.category === 'member_state' || p.category === 'sector_member')
-			)
-		: template.people.filter((p) => p.token && p.role !== 'head' && p !== delegate);
+		? stanceTakers(template)
+		: // not yet present: only the heads of the Member States checked in to vote (forum-gen.mjs)
+			template.people.filter((p) => p.token && p.role !== 'head' && p !== delegate);
 	const what = STANCES ? 'stances' : 'check-ins';
 	const command = STANCES
 		? { type: 'opinion.stance', opinion: template.firstOpinion, stance: 'support' }
