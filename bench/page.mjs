@@ -121,7 +121,7 @@ export function launchChromium() {
 /**
  * Loads each target in turn, `runs` times (A, B, A, B, …: a noisy machine disturbs both alike),
  * each time in a fresh browser context, after one load of each that is not counted. Returns the
- * loads by target name.
+ * loads by target name, and the browser's version (the page's figures depend on it).
  *
  * @param targets [{ name, url, path, token }]: token, when set, is the session cookie
  * @param profileDir when set, the page's main-thread CPU profile of each load, from navigation to
@@ -139,7 +139,9 @@ export async function measurePage({
 }) {
 	const browser = launchChromium();
 	const results = Object.fromEntries(targets.map((t) => [t.name, []]));
+	let version = 'unknown';
 	try {
+		version = (await browser.send('Browser.getVersion')).product;
 		// One load of each first, not counted: the first request after a server starts measures
 		// Node compiling its rendering path (the HTML came after 0.9 s rather than 0.1 s), which a
 		// room's tablets, coming to a server that has served others, do not see.
@@ -160,7 +162,7 @@ export async function measurePage({
 	} finally {
 		await browser.close();
 	}
-	return results;
+	return { byTarget: results, browser: version };
 }
 
 /**

@@ -672,7 +672,7 @@ async function pagePhase(template) {
 			path: `/forums/${FORUM}`,
 			token: delegate.token
 		});
-		const loads = await measurePage({
+		const { byTarget: loads, browser: browserVersion } = await measurePage({
 			targets: [
 				forumPage('plenary', url),
 				{ name: 'baseline', url: baseUrl, path: '/' },
@@ -699,8 +699,10 @@ async function pagePhase(template) {
 			);
 		}
 		const precache = await serviceWorkerPrecache(url);
+		log(`   browser: ${browserVersion}`);
 		results.phases.page = {
 			participants: CONFIG.participants,
+			browser: browserVersion,
 			latencyMs,
 			bandwidthKbps,
 			loads: loads.plenary,
