@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, emailPseudonym, REDACTED } from './log';
+import { createLogger, emailPseudonym, REDACTED, withoutRedaction } from './log';
 
 /** A logger writing into an array of parsed lines. */
 function captured() {
@@ -60,6 +60,16 @@ describe('log', () => {
 		expect(output).toContain(REDACTED);
 		// What is not a secret is kept.
 		expect(JSON.parse(lines[3]).req).toMatchObject({ method: 'POST', url: '/api/auth/login' });
+	});
+
+	it('has a logger without redaction for named fields, and redacts the rest as before', () => {
+		const { logger, lines } = captured();
+		const plain = withoutRedaction(logger);
+		plain.info({ forum: 'wtpf-26', token: 'not-a-secret-here' }, 'command');
+		logger.info({ token: TOKEN }, 'tokens');
+		const [first, second] = lines.map((line) => JSON.parse(line));
+		expect(first).toMatchObject({ service: 'plenary', level: 'info', token: 'not-a-secret-here' });
+		expect(second.token).toBe(REDACTED);
 	});
 
 	it('gives an email address a stable pseudonym that does not contain it', () => {

@@ -9,7 +9,7 @@ import type { Server } from 'socket.io';
 import type { App } from './app';
 import type { CommandObservation } from './forum.service';
 import { liveness, readiness } from './health';
-import { log } from './log';
+import { log, withoutRedaction } from './log';
 import { countCommand, mayReadMetrics, metricsText, observeBroadcast, watch } from './metrics';
 
 const NOT_CACHED = {
@@ -66,33 +66,61 @@ function clip(value: unknown, length: number): string | undefined {
 	return typeof value === 'string' ? value.slice(0, length) : undefined;
 }
 
-/** One line per command, whichever way it came (HTTP or socket): the operators' record. */
-export function logCommand({ forum, accountId, input, outcome, ms }: CommandObservation): void {
+/**
+ * The fields of a command's line: each named here, none of them a credential (the command's
+ * type and id as sent, clipped), so the line is written without redaction (`withoutRedaction`;
+ * operations.spec.ts checks that no field is a redacted name).
+ */
+export function commandLine({ forum, accountId, input, outcome, ms }: CommandObservation): {
+	level: 'info' | 'warn' | 'error';
+	fields: Record<string, string | number | undefined>;
+	msg: string;
+} {
 	const sent = (typeof input === 'object' && input !== null ? input : {}) as Record<
 		string,
 		unknown
 	>;
-	const type = clip(sent.type, 64);
 	const line = {
 		forum: clip(forum, 64),
-		commandType: type,
+		commandType: clip(sent.type, 64),
 		commandId: clip(sent.id, 80),
 		participant: accountId,
 		ms: Math.round(ms * 100) / 100
 	};
 	if (!outcome) {
-		countCommand(type, 'exception', ms);
-		log.error({ ...line, outcome: 'exception', status: 500 }, 'command failed');
-	} else if (outcome.ok) {
-		const result = outcome.duplicate ? 'duplicate' : 'ok';
-		countCommand(type, result, ms);
-		log.info(
-			{ ...line, outcome: result, status: 200, seq: outcome.seq, events: outcome.events?.length },
-			'command'
-		);
-	} else {
-		countCommand(type, outcome.error.code, ms);
-		const level = outcome.status >= 500 ? 'warn' : 'info';
-		log[level]({ ...line, outcome: outcome.error.code, status: outcome.status }, 'command');
+		return {
+			level: 'error',
+			fields: { ...line, outcome: 'exception', status: 500 },
+			msg: 'command failed'
+		};
 	}
+	if (outcome.ok) {
+		const result = outcome.duplicate ? 'duplicate' : 'ok';
+		return {
+			level: 'info',
+			fields: {
+				...line,
+				outcome: result,
+				status: 200,
+				seq: outcome.seq,
+				events: outcome.events?.length
+			},
+			msg: 'command'
+		};
+	}
+	return {
+		level: outcome.status >= 500 ? 'warn' : 'info',
+		fields: { ...line, outcome: outcome.error.code, status: outcome.status },
+		msg: 'command'
+	};
+}
+
+/** Lines whose fields `commandLine` names: nothing in them to redact. */
+const commandLog = withoutRedaction(log);
+
+/** One line per command, whichever way it came (HTTP or socket): the operators' record. */
+export function logCommand(observation: CommandObservation): void {
+	const { level, fields, msg } = commandLine(observation);
+	countCommand(fields.commandType, String(fields.outcome), observation.ms);
+	commandLog[level](fields, msg);
 }
