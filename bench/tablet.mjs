@@ -8,8 +8,8 @@
  * round: the page's main-thread time over the wave (DevTools' `Performance.getMetrics`: all tasks,
  * and the scripts, style and layout within them) as a share of the wave's wall time, against the
  * same page left alone for as long just before. Then checks that the page has applied every event
- * (the copy it keeps for offline reading, at most a second behind, is at the server's last
- * sequence number). Not part of `npm run bench`'s goals.
+ * (what it keeps for offline reading, at most a second behind, is at the server's last sequence
+ * number). Not part of `npm run bench`'s goals.
  *
  * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--at=TESTID] [--rate=5]
  *   [--seconds=10] [--rounds=3] [--cpu-prof] [--trace]
@@ -131,13 +131,16 @@ try {
 		// the page's JavaScript heap after a full collection (taken after the wave's figures)
 		await page('HeapProfiler.collectGarbage');
 		const heapMiB = (await metrics()).JSHeapUsedSize / 2 ** 20;
-		// the page has applied every event: the copy it keeps for offline reading (at most a second
-		// behind) is at the server's last sequence number
+		// the page has applied every event: what it keeps for offline reading (at most a second
+		// behind) is at the server's last sequence number (the copy, or, when the copy did not
+		// change, the time and sequence number kept beside it: note 54)
 		await sleep(1500);
 		const { result } = await page('Runtime.evaluate', {
 			expression: `(() => {
 				const key = Object.keys(localStorage).find((k) => k.startsWith('plenary:forum:${FORUM}:'));
-				return key ? JSON.parse(localStorage.getItem(key)).seq : null;
+				if (!key) return null;
+				const last = JSON.parse(localStorage.getItem('plenary:last') ?? '{}');
+				return Math.max(JSON.parse(localStorage.getItem(key)).seq, last.seq ?? 0);
 			})()`,
 			returnByValue: true
 		});

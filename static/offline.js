@@ -11,12 +11,16 @@ setInterval(() => {
 }, 3000);
 addEventListener('DOMContentLoaded', () => {
 	let entry = null;
+	let heardAt = null;
 	try {
 		const last = JSON.parse(localStorage.getItem('plenary:last') || 'null');
 		if (last)
 			entry = JSON.parse(
 				localStorage.getItem('plenary:forum:' + last.forum + ':' + last.participantId) || 'null'
 			);
+		// The copy is written again only when what it shows changed; the last time the page heard
+		// from the server, when the copy was still right, is kept beside it (saveForum).
+		if (entry) heardAt = Math.max(entry.savedAt, last.savedAt || 0);
 	} catch {
 		entry = null;
 	}
@@ -55,7 +59,7 @@ addEventListener('DOMContentLoaded', () => {
 		return;
 	}
 	const r = entry.reading;
-	const when = new Date(entry.savedAt).toLocaleString(lang, { numberingSystem: 'latn' });
+	const when = new Date(heardAt).toLocaleString(lang, { numberingSystem: 'latn' });
 	if (banner && t.bannerSince) banner.textContent = t.bannerSince.replace('{time}', when);
 	const labels = r.labels || {
 		agenda: 'Agenda',

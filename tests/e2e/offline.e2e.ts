@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { serverForThisFile, signedIn } from './support';
+import { api, login } from '../support/server';
+import { must, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 
@@ -58,4 +59,65 @@ test('the service worker takes control; offline, the delegate still reads the ag
 	expect(
 		await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plenary:')))
 	).toEqual([]);
+});
+
+test('the copy kept for reading offline is written again only when what it shows changed', async ({
+	browser
+}) => {
+	test.slow();
+	const url = server.current.url;
+	const page = await signedIn(browser, url, 'fra.delegate@wtpf.demo');
+	// the service worker in control, for the offline page at the end
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect(page.getByTestId('connection')).toHaveText('Live');
+	const kept = () =>
+		page.evaluate(() => {
+			const key = Object.keys(localStorage).find((k) => k.startsWith('plenary:forum:wtpf-26:'));
+			return {
+				copy: key ? JSON.parse(localStorage.getItem(key)!) : null,
+				last: JSON.parse(localStorage.getItem('plenary:last') ?? 'null')
+			};
+		});
+	const sg = api(url, await login(url, 'sg@itu.demo'));
+	const head = async () =>
+		((await sg.get('/api/forums/wtpf-26/state')).body as { seq: number }).seq;
+	const checkIn = async (email: string) => {
+		await must(api(url, await login(url, email)), 'presence.check_in');
+		const seq = await head();
+		await expect.poll(async () => (await kept()).last?.seq).toBe(seq);
+	};
+	await expect.poll(async () => (await kept()).copy?.seq).toBe(await head());
+	const first = (await kept()).copy;
+
+	// A head of delegation checks in: nothing the offline page shows changes, so only when the
+	// page last heard from the server is written (the copy is about 200 KB for a large forum).
+	await checkIn('deu.head@wtpf.demo');
+	const unchanged = await kept();
+	expect(unchanged.copy).toEqual(first);
+	expect(unchanged.last.savedAt).toBeGreaterThan(first.savedAt);
+
+	// The forum opens and its first item with it: the agenda it shows changed, so the copy is new.
+	await must(sg, 'forum.open');
+	await must(sg, 'agenda.open', { item: 1 });
+	const opened = await head();
+	await expect.poll(async () => (await kept()).copy?.seq).toBe(opened);
+	const renewed = (await kept()).copy;
+	expect(renewed.reading.agenda[0].status).not.toBe(first.reading.agenda[0].status);
+
+	// A second later another head checks in; offline, the page says when it last heard from the
+	// server (the copy was still right then), not when the copy was written.
+	await page.waitForTimeout(1100);
+	await checkIn('gbr.head@wtpf.demo');
+	const { copy, last } = await kept();
+	expect(copy).toEqual(renewed);
+	const time = (at: number) =>
+		page.evaluate((t) => new Date(t).toLocaleString('en', { numberingSystem: 'latn' }), at);
+	expect(await time(last.savedAt)).not.toBe(await time(copy.savedAt));
+	await page.context().setOffline(true);
+	await page.reload();
+	await expect(page.getByTestId('offline-banner')).toContainText(await time(last.savedAt));
+	await page.context().close();
 });

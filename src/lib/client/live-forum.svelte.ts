@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { apply, ROSTER_EVENTS, ROSTERS, type ForumEvent, type Roster } from '$lib/forum/evolve';
 import type { ForumState } from '$lib/forum/types';
 import { accreditedMemberStates, presentMemberStates } from '$lib/forum/presence.rules';
-import { readingCopy, saveForum } from './offline-cache';
+import { presidingName, readingCopy, saveForum, type ReadingCopy } from './offline-cache';
 import {
 	PROTOCOL_VERSION,
 	RECONNECTION,
@@ -116,22 +116,34 @@ export class LiveForum {
 	lastUpdated = $state(0);
 	private keepTimer: ReturnType<typeof setTimeout> | null = null;
 
-	/** Keep what the participant reads on the device (offline-cache.ts), at most once a second. */
+	/** who presides, by name: apart from the reading copy, so that a check-in does not remake it */
+	private readonly presiding: string = $derived(presidingName(this.state));
+	/**
+	 * What the offline page shows, made again only when something it reads has changed: a stance,
+	 * a check-in or a request for the floor leaves it as it is. Read where it is, through Svelte's
+	 * proxies: `$state.snapshot` of the whole state copied 5,000 participants and every string of
+	 * the opinions (note 48).
+	 */
+	private readonly reading: ReadingCopy = $derived(readingCopy(this.state, this.presiding));
+	/** the reading copy last written to the device */
+	private kept: ReadingCopy | null = null;
+
+	/**
+	 * Keep what the participant reads on the device (offline-cache.ts), at most once a second; the
+	 * copy itself only when it changed (note 54).
+	 */
 	private keep(): void {
 		this.lastUpdated = Date.now();
 		const participantId = this.options.keepFor;
 		if (!participantId || this.keepTimer || typeof localStorage === 'undefined') return;
 		this.keepTimer = setTimeout(() => {
 			this.keepTimer = null;
-			saveForum({
-				forum: this.slug,
-				seq: this.seq,
-				// read where it is, through Svelte's proxies: `$state.snapshot` of the whole state
-				// copied 5,000 participants and every string of the opinions (note 48)
-				reading: readingCopy(this.state),
-				participantId,
-				savedAt: this.lastUpdated
-			});
+			const reading = this.reading;
+			saveForum(
+				{ forum: this.slug, seq: this.seq, reading, participantId, savedAt: this.lastUpdated },
+				reading === this.kept
+			);
+			this.kept = reading;
 		}, 1000);
 	}
 

@@ -46,8 +46,12 @@ const AGENDA_STATUS: Record<AgendaItemStatus, () => string> = {
 	closed: m.agenda_status_closed
 };
 
-/** In the reader's language, as the page showed it (the forum's content where translated). */
-export function readingCopy(state: ForumState): ReadingCopy {
+/**
+ * In the reader's language, as the page showed it (the forum's content where translated).
+ * `presiding`: the name of who presides (`presidingName`), looked up apart so that a copy kept as
+ * a derived value (live-forum.svelte.ts) does not read the roster, which every check-in changes.
+ */
+export function readingCopy(state: ForumState, presiding: string): ReadingCopy {
 	const locale = getLocale();
 	return {
 		lang: locale,
@@ -59,7 +63,7 @@ export function readingCopy(state: ForumState): ReadingCopy {
 			report: m.report_setup_heading()
 		},
 		title: localized(state.title, locale).text,
-		presiding: state.participants[presidingOfficerId(state)]?.name ?? '',
+		presiding,
 		agenda: state.agenda.map((i) => ({
 			number: i.number,
 			title: localized(i.title, locale).text,
@@ -78,12 +82,17 @@ export function readingCopy(state: ForumState): ReadingCopy {
 	};
 }
 
+/** The name of who presides now, for the reading copy. */
+export function presidingName(state: ForumState): string {
+	return state.participants[presidingOfficerId(state)]?.name ?? '';
+}
+
 const PREFIX = 'plenary:forum:';
 const LAST = 'plenary:last';
 
 export interface CachedForum {
 	forum: string;
-	/** the sequence number of the last event the reading copy includes */
+	/** the sequence number of the last event the reading copy was kept after */
 	seq: number;
 	reading: ReadingCopy;
 	participantId: string;
@@ -106,38 +115,40 @@ export function keepingOnDevice(): boolean {
 	return !forgotten;
 }
 
-export function saveForum(entry: CachedForum): void {
+/**
+ * What `LAST` holds: whose forum this device showed last, and when it last heard from the server,
+ * which is also when the reading copy was last known to be right. The offline page
+ * (static/offline.js) reads both keys.
+ */
+interface LastShown {
+	forum: string;
+	participantId: string;
+	seq: number;
+	savedAt: number;
+}
+
+/**
+ * Keeps `entry` on the device. `readingUnchanged`: the reading copy is the one kept last, so only
+ * its sequence number and time are written (into `LAST`, a few bytes), not the copy again: most
+ * of what a room does (stances, check-ins, requests for the floor) changes nothing the offline
+ * page shows, and the copy is about 200 KB, written once a second while the room is at work
+ * (BENCHMARKS.md, note 54).
+ */
+export function saveForum(entry: CachedForum, readingUnchanged = false): void {
 	if (forgotten) return;
 	try {
-		localStorage.setItem(key(entry.forum, entry.participantId), JSON.stringify(entry));
-		localStorage.setItem(
-			LAST,
-			JSON.stringify({ forum: entry.forum, participantId: entry.participantId })
-		);
+		if (!readingUnchanged) {
+			localStorage.setItem(key(entry.forum, entry.participantId), JSON.stringify(entry));
+		}
+		const last: LastShown = {
+			forum: entry.forum,
+			participantId: entry.participantId,
+			seq: entry.seq,
+			savedAt: entry.savedAt
+		};
+		localStorage.setItem(LAST, JSON.stringify(last));
 	} catch {
 		// storage full or disabled: reading offline is then not possible, nothing else breaks
-	}
-}
-
-export function loadForum(forum: string, participantId: string): CachedForum | null {
-	try {
-		const raw = localStorage.getItem(key(forum, participantId));
-		return raw ? (JSON.parse(raw) as CachedForum) : null;
-	} catch {
-		return null;
-	}
-}
-
-/** The forum and participant this device last showed (for the offline page). */
-export function loadLast(): CachedForum | null {
-	try {
-		const last = JSON.parse(localStorage.getItem(LAST) ?? 'null') as {
-			forum: string;
-			participantId: string;
-		} | null;
-		return last ? loadForum(last.forum, last.participantId) : null;
-	} catch {
-		return null;
 	}
 }
 
