@@ -33,6 +33,17 @@ async function screenOf(browser: Browser, who: Client, skewMs = 0): Promise<Page
 	await context.addCookies([{ name, value, url }]);
 	// A fake clock that keeps running, `skewMs` ahead of the real one, from the page's first script.
 	if (skewMs) await context.clock.install({ time: Date.now() + skewMs });
+	// Every value the countdown shows, with the device's time when it showed it.
+	await context.addInitScript(() => {
+		const seen: { at: number; ms: number }[] = [];
+		(window as unknown as { countdowns: typeof seen }).countdowns = seen;
+		new MutationObserver((records) => {
+			for (const r of records) {
+				const ms = (r.target as Element).getAttribute('data-remaining-ms');
+				if (ms !== null) seen.push({ at: Date.now(), ms: Number(ms) });
+			}
+		}).observe(document, { subtree: true, attributeFilter: ['data-remaining-ms'] });
+	});
 	const page = await context.newPage();
 	await page.goto(`/forums/${FORUM}`);
 	// Hydration and the first sync can take a while when the machine is busy.
@@ -156,6 +167,17 @@ test('the floor: request, give, point of order, and one countdown on every scree
 	await skewed.waitForTimeout(2_000);
 	const later = await expectServerCountdown(skewed, speech);
 	expect(later.ms).toBeLessThan(first.ms - 1_000);
+	// …and never showed the device's time instead, not even just after the page first knew the
+	// server's clock: Countdown.svelte once kept the time of the tick before for up to a quarter
+	// second then, 90 s off here.
+	const seen = await skewed.evaluate(
+		() => (window as unknown as { countdowns: { at: number; ms: number }[] }).countdowns
+	);
+	expect(seen.length).toBeGreaterThan(0);
+	for (const { at, ms } of seen) {
+		const serverMs = remainingMs(speech, at - skew);
+		expect(Math.abs(ms - serverMs), `shown ${ms} ms, server ${serverMs} ms`).toBeLessThan(1_000);
+	}
 
 	// Brazil asks on behalf of a group; then a point of order goes to the top of the list.
 	const brazilPanel = skewed.getByTestId('floor-panel');
