@@ -11,8 +11,10 @@
  * (what it keeps for offline reading, at most a second behind, is at the server's last sequence
  * number). Not part of `npm run bench`'s goals.
  *
- * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--at=TESTID] [--rate=5]
- *   [--seconds=10] [--rounds=3] [--cpu-prof] [--trace]
+ * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--chair] [--at=TESTID]
+ *   [--rate=5] [--seconds=10] [--rounds=3] [--cpu-prof] [--trace]
+ *   --chair: the Chair's console (the presiding officer's view of the same page) rather than a
+ *     Member State delegate's view;
  *   --at: the page scrolled to the element with that `data-testid` first, e.g. `consensus-panel`
  *     (by default the page is at its top, the draft opinion's panel below the first screen);
  *   --cpu-prof: the page's CPU profile of each wave in $TMPDIR/plenary-bench-profiles, for
@@ -22,7 +24,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { servedForum, stanceTakers } from './forum-gen.mjs';
+import { DEMO_ACCOUNTS, servedForum, stanceTakers } from './forum-gen.mjs';
 import { launchChromium, openUsable, startTrace } from './page.mjs';
 import { FORUM, cpuSeconds, loadAverage, median, sendCommand, sleep } from './lib.mjs';
 
@@ -32,6 +34,7 @@ const RATE = option('rate', 5);
 const SECONDS = option('seconds', 10);
 const ROUNDS = option('rounds', 3);
 const STANCES = process.argv.includes('--stances');
+const CHAIR = process.argv.includes('--chair');
 const AT = process.argv.find((a) => a.startsWith('--at='))?.split('=')[1] ?? null;
 const profileDir = process.argv.includes('--cpu-prof')
 	? join(tmpdir(), 'plenary-bench-profiles')
@@ -46,9 +49,12 @@ try {
 	const served = await servedForum({ repo, work });
 	server = served.server;
 	const { template, url } = served;
-	const delegate = template.people.find(
-		(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
-	);
+	const delegate = CHAIR
+		? { id: DEMO_ACCOUNTS.chair, token: template.demo[DEMO_ACCOUNTS.chair] }
+		: template.people.find(
+				(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
+			);
+	if (!delegate?.token) throw new Error('no signed-in viewer for the page');
 	const acting = STANCES
 		? stanceTakers(template)
 		: // not yet present: only the heads of the Member States checked in to vote (forum-gen.mjs)
@@ -58,7 +64,7 @@ try {
 		? { type: 'opinion.stance', opinion: template.firstOpinion, stance: 'support' }
 		: { type: 'presence.check_in' };
 	console.log(
-		`A delegate's view (4× slower CPU) while ${STANCES ? 'heads of delegation take a stance' : 'participants check in'}, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
+		`${CHAIR ? "The Chair's console" : "A delegate's view"} (4× slower CPU) while ${STANCES ? 'heads of delegation take a stance' : 'participants check in'}, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
 	);
 	const { page, close } = await openUsable(browser, {
 		url,

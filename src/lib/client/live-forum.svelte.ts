@@ -3,9 +3,17 @@
  * pushed events with the same rules module as the server, and on every (re)connection asks for
  * what it missed after its last sequence number. One instance per page, passed by context.
  */
+import { untrack } from 'svelte';
 import { io, type Socket } from 'socket.io-client';
-import { apply, ROSTER_EVENTS, ROSTERS, type ForumEvent, type Roster } from '$lib/forum/evolve';
-import type { ForumState } from '$lib/forum/types';
+import {
+	apply,
+	PRESENCE_EVENTS,
+	ROSTER_EVENTS,
+	ROSTERS,
+	type ForumEvent,
+	type Roster
+} from '$lib/forum/evolve';
+import type { ForumState, Participant } from '$lib/forum/types';
 import { accreditedMemberStates, presentMemberStates } from '$lib/forum/presence.rules';
 import { presidingName, readingCopy, saveForum, type ReadingCopy } from './offline-cache';
 import {
@@ -81,6 +89,21 @@ export class LiveForum {
 	 */
 	readonly memberStatesPresent: string[] = $derived(presentMemberStates(this.state));
 	readonly memberStatesAccredited: string[] = $derived(accreditedMemberStates(this.state));
+	/** counts the messages that registered someone (not a check-in or a check-out) */
+	private registrations = $state(0);
+	/**
+	 * Everyone who may be given the floor, an office or a nomination: the participants other than
+	 * the secretariat, for the Chair's lists to choose from. Worked out again when someone is
+	 * registered or a new snapshot comes, not at every check-in, which changes nothing in it: the
+	 * roster is read untracked, since every check-in tells its readers that it changed (`touch`). A
+	 * walk of 5,000 participants, and a list of 5,000 options on the Chair's console made again,
+	 * at each check-in (BENCHMARKS.md, note 55).
+	 */
+	readonly speakers: Participant[] = $derived.by(() => {
+		void this.registrations;
+		const state = this.state;
+		return untrack(() => Object.values(state.participants)).filter((p) => p.role !== 'secretariat');
+	});
 	seq = $state(0);
 	connection = $state<Connection>('connecting');
 	/** why the connection is closed or refused, as a sentence */
@@ -253,15 +276,18 @@ export class LiveForum {
 
 	private receive(events: ForumEvent[]): void {
 		const changed: Record<Roster, boolean> = { participants: false, delegations: false };
+		let registered = false;
 		for (const event of events) {
 			// Events arrive in order; one already applied (from a sync reply) is skipped.
 			if (event.seq <= this.seq) continue;
 			apply(this.state, event);
 			this.seq = event.seq;
 			for (const roster of ROSTERS) changed[roster] ||= ROSTER_EVENTS[roster].has(event.type);
+			registered ||= ROSTER_EVENTS.participants.has(event.type) && !PRESENCE_EVENTS.has(event.type);
 		}
 		// once for a batch: an import of 5,000 participants arrives as one message
 		for (const roster of ROSTERS) if (changed[roster]) touch(this.state, roster);
+		if (registered) this.registrations++;
 		this.keep();
 	}
 

@@ -101,6 +101,14 @@ export const ROSTER_EVENTS: Readonly<
 	delegations: new Set<EventType>(['delegation.registered'])
 };
 export type Roster = keyof typeof ROSTER_EVENTS;
+/**
+ * Of the events that change the participants, those that change only whether one is present:
+ * every other one may change who is on the roster, or their name, delegation or role.
+ */
+export const PRESENCE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+	'presence.checked_in',
+	'presence.checked_out'
+]);
 export const ROSTERS = Object.keys(ROSTER_EVENTS) as Roster[];
 
 /** Apply an event to a state the caller owns (changes it in place). Throws on an unknown type. */
