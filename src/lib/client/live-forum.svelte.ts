@@ -97,9 +97,10 @@ export class LiveForum {
 	 * registered or a new snapshot comes, not at every check-in, which changes nothing in it: the
 	 * roster is read untracked, since every check-in tells its readers that it changed (`touch`). A
 	 * walk of 5,000 participants, and a list of 5,000 options on the Chair's console made again,
-	 * at each check-in (BENCHMARKS.md, note 55).
+	 * at each check-in (BENCHMARKS.md, note 55). So an entry may be a participant as they were
+	 * before a check-in: it offers their name, delegation and role, not whether they are present.
 	 */
-	readonly speakers: Participant[] = $derived.by(() => {
+	readonly speakers: readonly Omit<Participant, 'present'>[] = $derived.by(() => {
 		void this.registrations;
 		const state = this.state;
 		return untrack(() => Object.values(state.participants)).filter((p) => p.role !== 'secretariat');
