@@ -20,7 +20,8 @@ export const DEMO_ACCOUNTS = {
 	openingOfficer: 'p-sg',
 	chair: 'p-ken-head',
 	nominator: 'p-fra-head',
-	seconder: 'p-bra-head'
+	seconder: 'p-bra-head',
+	secretariat: 'p-sec'
 };
 
 function sessionToken() {

@@ -11,10 +11,10 @@
  * (what it keeps for offline reading, at most a second behind, is at the server's last sequence
  * number). Not part of `npm run bench`'s goals.
  *
- * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--chair] [--at=TESTID]
- *   [--rate=5] [--seconds=10] [--rounds=3] [--cpu-prof] [--trace]
- *   --chair: the Chair's console (the presiding officer's view of the same page) rather than a
- *     Member State delegate's view;
+ * Usage (after `npm run build`): node bench/tablet.mjs [--stances] [--as=chair|secretariat]
+ *   [--at=TESTID] [--rate=5] [--seconds=10] [--rounds=3] [--cpu-prof] [--trace]
+ *   --as: the same page as the Chair (the presiding officer's console) or the secretariat (with
+ *     its list of everyone to check in) sees it, rather than as a Member State's delegate;
  *   --at: the page scrolled to the element with that `data-testid` first, e.g. `consensus-panel`
  *     (by default the page is at its top, the draft opinion's panel below the first screen);
  *   --cpu-prof: the page's CPU profile of each wave in $TMPDIR/plenary-bench-profiles, for
@@ -34,7 +34,13 @@ const RATE = option('rate', 5);
 const SECONDS = option('seconds', 10);
 const ROUNDS = option('rounds', 3);
 const STANCES = process.argv.includes('--stances');
-const CHAIR = process.argv.includes('--chair');
+const AS = process.argv.find((a) => a.startsWith('--as='))?.split('=')[1] ?? 'delegate';
+const VIEWS = {
+	delegate: "A delegate's view",
+	chair: "The Chair's console",
+	secretariat: "The secretariat's view"
+};
+if (!(AS in VIEWS)) throw new Error(`--as=${AS}: one of ${Object.keys(VIEWS).join(', ')}`);
 const AT = process.argv.find((a) => a.startsWith('--at='))?.split('=')[1] ?? null;
 const profileDir = process.argv.includes('--cpu-prof')
 	? join(tmpdir(), 'plenary-bench-profiles')
@@ -49,11 +55,12 @@ try {
 	const served = await servedForum({ repo, work });
 	server = served.server;
 	const { template, url } = served;
-	const delegate = CHAIR
-		? { id: DEMO_ACCOUNTS.chair, token: template.demo[DEMO_ACCOUNTS.chair] }
-		: template.people.find(
-				(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
-			);
+	const delegate =
+		AS !== 'delegate'
+			? { id: DEMO_ACCOUNTS[AS], token: template.demo[DEMO_ACCOUNTS[AS]] }
+			: template.people.find(
+					(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
+				);
 	if (!delegate?.token) throw new Error('no signed-in viewer for the page');
 	const acting = STANCES
 		? stanceTakers(template)
@@ -64,7 +71,7 @@ try {
 		? { type: 'opinion.stance', opinion: template.firstOpinion, stance: 'support' }
 		: { type: 'presence.check_in' };
 	console.log(
-		`${CHAIR ? "The Chair's console" : "A delegate's view"} (4× slower CPU) while ${STANCES ? 'heads of delegation take a stance' : 'participants check in'}, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
+		`${VIEWS[AS]} (4× slower CPU) while ${STANCES ? 'heads of delegation take a stance' : 'participants check in'}, ${RATE} a second for ${SECONDS} s, ${ROUNDS} rounds; load average ${loadAverage()}`
 	);
 	const { page, close } = await openUsable(browser, {
 		url,

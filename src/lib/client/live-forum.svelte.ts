@@ -105,6 +105,17 @@ export class LiveForum {
 		const state = this.state;
 		return untrack(() => Object.values(state.participants)).filter((p) => p.role !== 'secretariat');
 	});
+	/**
+	 * Everyone on the roster by delegation, the secretariat first, for the secretariat's list to
+	 * search: worked out again as `speakers` is, and as it, without whether each one is present.
+	 */
+	readonly everyone: readonly Omit<Participant, 'present'>[] = $derived.by(() => {
+		void this.registrations;
+		const state = this.state;
+		return untrack(() => Object.values(state.participants)).sort((a, b) =>
+			(a.delegationId ?? '').localeCompare(b.delegationId ?? '')
+		);
+	});
 	seq = $state(0);
 	connection = $state<Connection>('connecting');
 	/** why the connection is closed or refused, as a sentence */
