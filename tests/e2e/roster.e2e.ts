@@ -13,6 +13,15 @@ import { must, serverForThisFile, signedIn } from './support';
 
 const server = serverForThisFile();
 
+type Client = ReturnType<typeof api>;
+
+/** The forum's participants as the server has them now. */
+async function rosterOf(client: Client): Promise<{ name: string; role: string }[]> {
+	const { body } = await client.get('/api/forums/wtpf-26/state');
+	const { participants } = (body as { state: { participants: object } }).state;
+	return Object.values(participants);
+}
+
 test('the secretariat’s list of presence shows the first matches of its search, as they are now', async ({
 	browser
 }) => {
@@ -20,14 +29,9 @@ test('the secretariat’s list of presence shows the first matches of its search
 	const desk = await signedIn(browser, url, 'secretariat@itu.demo');
 	const people = desk.getByTestId('presence-people').locator('li');
 	const notShown = desk.getByTestId('presence-not-shown');
-	const total = Object.keys(
-		(
-			(await api(url, await login(url, 'secretariat@itu.demo')).get('/api/forums/wtpf-26/state'))
-				.body as { state: { participants: object } }
-		).state.participants
-	).length;
-	// registered while the list is open: more than it shows
 	const secretariat = api(url, await login(url, 'secretariat@itu.demo'));
+	const total = (await rosterOf(secretariat)).length;
+	// registered while the list is open: more than it shows
 	await must(secretariat, 'delegation.register', {
 		delegationId: 'TSX',
 		name: 'Testlandia',
@@ -96,18 +100,14 @@ test('someone registered while a delegate’s page is open can be nominated ther
 	await expect(nominee.locator('option', { hasText: 'Tess Testland' })).toHaveCount(1);
 	await expect(nominee.locator('option', { hasText: 'Claire Dubois' })).toHaveCount(1);
 	// the secretariat is not among those who can be nominated
-	const secretariatNames = (
-		(await secretariat.get('/api/forums/wtpf-26/state')).body as {
-			state: { participants: Record<string, { name: string; role: string }> };
-		}
-	).state.participants;
-	const staff = Object.values(secretariatNames).filter((p) => p.role === 'secretariat');
+	const roster = await rosterOf(secretariat);
+	const staff = roster.filter((p) => p.role === 'secretariat');
 	expect(staff.length).toBeGreaterThan(0);
 	for (const p of staff) {
 		await expect(nominee.locator('option', { hasText: p.name })).toHaveCount(0);
 	}
 	// everyone else is: the options are the roster less the secretariat, plus the placeholder
-	const others = Object.values(secretariatNames).length - staff.length;
+	const others = roster.length - staff.length;
 	await expect(nominee.locator('option')).toHaveCount(others + 1);
 	expect(reloads).toBe(0);
 });
