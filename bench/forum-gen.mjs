@@ -234,7 +234,6 @@ export async function generateForum({
 	}
 }
 
-/** A fresh copy of the template database for one phase (the phases must not share a log). */
 /**
  * The heads of delegation who may take a stance on the draft opinion under consideration: Member
  * States and Sector Members, less those with a request for the floor (section 8, bench/tablet.mjs).
@@ -250,6 +249,7 @@ export function stanceTakers(template) {
 	);
 }
 
+/** A fresh copy of the template database for one phase (the phases must not share a log). */
 export function copyDatabase(template, dir) {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });

@@ -1,6 +1,6 @@
 /**
- * What a delegate's tablet spends while the room checks in, or takes stances. The delegate's view
- * is open in Chromium with the CPU slowed 4× (as section 5 loads it, bench/page.mjs), on the
+ * What a delegate's tablet spends while the room checks in, or takes stances (or the Chair's or the
+ * secretariat's screen, `--as`). The delegate's view is open in Chromium with the CPU slowed 4× (as section 5 loads it, bench/page.mjs), on the
  * generated forum of 5,000 participants, while participants who are not yet present check
  * themselves in through the HTTP API at a steady rate (each at its time, open loop), as they do at
  * the doors in the morning; or, with `--stances`, while heads of delegation take a stance on the
@@ -55,17 +55,17 @@ try {
 	const served = await servedForum({ repo, work });
 	server = served.server;
 	const { template, url } = served;
-	const delegate =
+	const viewer =
 		AS !== 'delegate'
 			? { id: DEMO_ACCOUNTS[AS], token: template.demo[DEMO_ACCOUNTS[AS]] }
 			: template.people.find(
 					(p) => p.token && p.category === 'member_state' && p.role === 'delegate'
 				);
-	if (!delegate?.token) throw new Error('no signed-in viewer for the page');
+	if (!viewer?.token) throw new Error('no signed-in viewer for the page');
 	const acting = STANCES
 		? stanceTakers(template)
 		: // not yet present: only the heads of the Member States checked in to vote (forum-gen.mjs)
-			template.people.filter((p) => p.token && p.role !== 'head' && p !== delegate);
+			template.people.filter((p) => p.token && p.role !== 'head' && p !== viewer);
 	const what = STANCES ? 'stances' : 'check-ins';
 	const command = STANCES
 		? { type: 'opinion.stance', opinion: template.firstOpinion, stance: 'support' }
@@ -76,7 +76,7 @@ try {
 	const { page, close } = await openUsable(browser, {
 		url,
 		path: `/forums/${FORUM}`,
-		token: delegate.token
+		token: viewer.token
 	});
 	if (AT) {
 		const { result } = await page('Runtime.evaluate', {
@@ -158,7 +158,7 @@ try {
 			returnByValue: true
 		});
 		const state = await fetch(`${url}/api/forums/${FORUM}/state`, {
-			headers: { cookie: `plenary_session=${delegate.token}` }
+			headers: { cookie: `plenary_session=${viewer.token}` }
 		});
 		const head = (await state.json()).seq;
 		const behind = result.value === null ? Infinity : head - result.value;

@@ -92,22 +92,14 @@ export class LiveForum {
 	/** counts the messages that registered someone (not a check-in or a check-out) */
 	private registrations = $state(0);
 	/**
-	 * Everyone who may be given the floor, an office or a nomination: the participants other than
-	 * the secretariat, for the Chair's lists to choose from. Worked out again when someone is
-	 * registered or a new snapshot comes, not at every check-in, which changes nothing in it: the
-	 * roster is read untracked, since every check-in tells its readers that it changed (`touch`). A
-	 * walk of 5,000 participants, and a list of 5,000 options on the Chair's console made again,
-	 * at each check-in (BENCHMARKS.md, note 55). So an entry may be a participant as they were
-	 * before a check-in: it offers their name, delegation and role, not whether they are present.
-	 */
-	readonly speakers: readonly Omit<Participant, 'present'>[] = $derived.by(() => {
-		void this.registrations;
-		const state = this.state;
-		return untrack(() => Object.values(state.participants)).filter((p) => p.role !== 'secretariat');
-	});
-	/**
 	 * Everyone on the roster by delegation, the secretariat first, for the secretariat's list to
-	 * search: worked out again as `speakers` is, and as it, without whether each one is present.
+	 * search. Worked out again when someone is registered or a new snapshot comes, not at every
+	 * check-in, which changes nothing in it: the roster is read untracked, since every check-in
+	 * tells its readers that it changed (`touch`). Sorting 5,000 participants, and the lists of
+	 * 5,000 rows and options made from them, at each check-in took most of the secretariat's and
+	 * the Chair's pages during check-ins (BENCHMARKS.md, notes 55 and 56). So an entry may be a
+	 * participant as they were before a check-in: it offers their name, delegation and role, not
+	 * whether they are present.
 	 */
 	readonly everyone: readonly Omit<Participant, 'present'>[] = $derived.by(() => {
 		void this.registrations;
@@ -116,6 +108,13 @@ export class LiveForum {
 			(a.delegationId ?? '').localeCompare(b.delegationId ?? '')
 		);
 	});
+	/**
+	 * Everyone who may be given the floor, an office or a nomination, for the Chair's lists to
+	 * choose from: `everyone` less the secretariat, made again with it.
+	 */
+	readonly speakers: readonly Omit<Participant, 'present'>[] = $derived(
+		this.everyone.filter((p) => p.role !== 'secretariat')
+	);
 	seq = $state(0);
 	connection = $state<Connection>('connecting');
 	/** why the connection is closed or refused, as a sentence */

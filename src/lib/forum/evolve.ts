@@ -83,6 +83,15 @@ const EVOLVERS = Object.assign(
 export const EVENT_TYPES = Object.keys(EVOLVERS) as EventType[];
 
 /**
+ * Of the events that change the participants, those that change only whether one is present:
+ * every other one may change who is on the roster, or their name, delegation or role.
+ */
+export const PRESENCE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+	'presence.checked_in',
+	'presence.checked_out'
+]);
+
+/**
  * The forum's two large maps, and the events whose evolvers change each (every rules spec checks
  * that no other event does: testing.ts, `unchangedRostersUnless`). A page keeps them outside
  * Svelte's deep reactivity, which would make a proxy and a signal for each of 5,000 participants
@@ -93,22 +102,10 @@ export const EVENT_TYPES = Object.keys(EVOLVERS) as EventType[];
 export const ROSTER_EVENTS: Readonly<
 	Record<'participants' | 'delegations', ReadonlySet<EventType>>
 > = {
-	participants: new Set<EventType>([
-		'participant.registered',
-		'presence.checked_in',
-		'presence.checked_out'
-	]),
+	participants: new Set<EventType>(['participant.registered', ...PRESENCE_EVENTS]),
 	delegations: new Set<EventType>(['delegation.registered'])
 };
 export type Roster = keyof typeof ROSTER_EVENTS;
-/**
- * Of the events that change the participants, those that change only whether one is present:
- * every other one may change who is on the roster, or their name, delegation or role.
- */
-export const PRESENCE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
-	'presence.checked_in',
-	'presence.checked_out'
-]);
 export const ROSTERS = Object.keys(ROSTER_EVENTS) as Roster[];
 
 /** Apply an event to a state the caller owns (changes it in place). Throws on an unknown type. */
